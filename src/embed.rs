@@ -1,0 +1,72 @@
+//! The wasm entry points the JS shim calls. Each takes text and attribute
+//! values as the page wrote them, so all checking happens in Rust.
+
+use crate::dom::mount::{mount as mount_view, Mounted};
+use crate::validate::{parse_document, Error};
+use crate::view::{document_view, error_view, errors_view, Options};
+use wasm_bindgen::prelude::*;
+
+/// A mounted card. `free()` (the JS API's `destroy`) removes its nodes and
+/// every listener it added.
+#[wasm_bindgen]
+pub struct Handle {
+    _mounted: Mounted,
+    errors: Vec<Error>,
+}
+
+/// Paths and messages, flattened: `[path0, message0, path1, message1, ...]`.
+fn flatten(errors: &[Error]) -> Vec<String> {
+    errors.iter().flat_map(|e| [e.path.clone(), e.message.clone()]).collect()
+}
+
+#[wasm_bindgen]
+impl Handle {
+    /// The validation errors, flattened as `[path, message, ...]`; empty
+    /// when the card rendered.
+    #[wasm_bindgen(getter)]
+    pub fn errors(&self) -> Vec<String> {
+        flatten(&self.errors)
+    }
+}
+
+/// Parses, validates and shows `json` in `parent` (a shadow root): the card,
+/// or the alert listing what is wrong.
+#[wasm_bindgen]
+pub fn mount(parent: &web_sys::Node, json: &str, theme: &str, layout: &str, wpm: &str) -> Handle {
+    let opts = Options::from_attributes(theme, layout, wpm);
+    match parse_document(json) {
+        Ok(doc) => {
+            let view = document_view(&doc, &opts);
+            Handle { _mounted: mount_view(parent, &view, Some(&doc), opts.wpm), errors: Vec::new() }
+        }
+        Err(errors) => {
+            let view = errors_view(&errors, &opts);
+            Handle { _mounted: mount_view(parent, &view, None, opts.wpm), errors }
+        }
+    }
+}
+
+/// Shows an alert with `message` (a failed request, say) in `parent`.
+#[wasm_bindgen]
+pub fn mount_message(parent: &web_sys::Node, message: &str, theme: &str) -> Handle {
+    let opts = Options::from_attributes(theme, "", "");
+    Handle { _mounted: mount_view(parent, &error_view(message, 0, &opts), None, opts.wpm), errors: Vec::new() }
+}
+
+/// Every problem in `json`, flattened as `[path, message, ...]`.
+#[wasm_bindgen]
+pub fn validate(json: &str) -> Vec<String> {
+    flatten(&crate::validate::validate(json))
+}
+
+/// The card's stylesheet text.
+#[wasm_bindgen]
+pub fn stylesheet() -> String {
+    crate::CSS.into()
+}
+
+/// Listeners registered by all cards on the page (for tests and benchmarks).
+#[wasm_bindgen]
+pub fn live_listeners() -> usize {
+    crate::dom::listen::live()
+}

@@ -1,0 +1,119 @@
+//! The view as an escaped HTML string: for the CLI, static fallbacks and
+//! snapshot tests. Same tree as the DOM renderer, so the same text and parts.
+
+use crate::view::{Element, Node};
+
+/// Elements that have no end tag.
+fn is_void(tag: &str) -> bool {
+    matches!(tag, "img" | "br" | "hr" | "input" | "meta" | "link")
+}
+
+/// Escapes text for element content and double-quoted attribute values.
+pub fn escape(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// Appends the element and its children as HTML.
+pub fn write(out: &mut String, e: &Element) {
+    out.push('<');
+    out.push_str(e.tag);
+    for (name, value) in &e.attrs {
+        out.push(' ');
+        out.push_str(name);
+        out.push_str("=\"");
+        escape(out, value);
+        out.push('"');
+    }
+    out.push('>');
+    if is_void(e.tag) {
+        return;
+    }
+    for c in &e.children {
+        match c {
+            Node::Element(c) => write(out, c),
+            Node::Text(t) => escape(out, t),
+        }
+    }
+    out.push_str("</");
+    out.push_str(e.tag);
+    out.push('>');
+}
+
+/// The element as an HTML string.
+pub fn to_html(e: &Element) -> String {
+    let mut s = String::new();
+    write(&mut s, e);
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::parse_document;
+    use crate::view::{document_view, el, Options};
+
+    #[test]
+    fn text_and_attributes_are_escaped() {
+        let e = el("p").attr("title", "\"><script>").text("<b>&'x'</b>");
+        assert_eq!(to_html(&e), "<p title=\"&quot;&gt;&lt;script&gt;\">&lt;b&gt;&amp;&#39;x&#39;&lt;/b&gt;</p>");
+    }
+
+    #[test]
+    fn void_elements_have_no_end_tag() {
+        assert_eq!(to_html(&el("img").attr("src", "https://a.b/c.png")), "<img src=\"https://a.b/c.png\">");
+    }
+
+    #[test]
+    fn hostile_text_stays_text() {
+        let doc = parse_document(
+            r#"{"title": "<img src=x onerror=alert(1)>", "takeaways": [{"title": "\"><svg onload=alert(1)>", "text": "</li><script>alert(1)</script>"}]}"#,
+        )
+        .unwrap();
+        let html = to_html(&document_view(&doc, &Options::default()));
+        assert!(!html.contains("<img"), "{html}");
+        assert!(!html.contains("<svg"), "{html}");
+        assert!(!html.contains("<script"), "{html}");
+        assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    }
+
+    /// Snapshot of a small card: the markup the widget and the CLI share.
+    #[test]
+    fn snapshot_of_a_small_card() {
+        let doc = parse_document(
+            r#"{"title": "Small", "url": "https://e.com/1", "show": {"name": "Show", "url": "https://e.com"},
+                "duration": 600, "takeaways": [{"title": "One", "text": "Two three."}],
+                "cta": {"text": "Mail us", "url": "mailto:a@e.com"}}"#,
+        )
+        .unwrap();
+        let html = to_html(&document_view(&doc, &Options::default()));
+        let want = concat!(
+            "<div class=\"sc\" data-theme=\"auto\">",
+            "<article part=\"card\" class=\"card\" data-layout=\"full\" aria-labelledby=\"sc0-title\">",
+            "<header class=\"head\"><div class=\"head-text\"><p class=\"show-line\">",
+            "<a href=\"https://e.com\" part=\"show\" target=\"_blank\" rel=\"noopener noreferrer\" dir=\"auto\">Show</a></p>",
+            "<h2 part=\"title\" id=\"sc0-title\" dir=\"auto\">Small</h2></div></header>",
+            "<p part=\"stats\" class=\"stats\"><span part=\"duration\"><time datetime=\"PT10M\">10 min</time> episode</span>",
+            "<span class=\"sep\" aria-hidden=\"true\"> · </span><span part=\"read-time\">1 min read</span></p>",
+            "<section part=\"takeaways\" class=\"section\" aria-labelledby=\"sc0-takeaways\">",
+            "<h3 id=\"sc0-takeaways\">Key takeaways</h3><ul class=\"points\"><li part=\"takeaway\">",
+            "<strong part=\"takeaway-title\" dir=\"auto\">One</strong><span part=\"takeaway-text\" dir=\"auto\">Two three.</span>",
+            "</li></ul></section>",
+            "<div class=\"share\"><p class=\"share-prompt\" id=\"sc0-share-prompt\">Know someone who&#39;d find this useful?</p>",
+            "<button part=\"share-button\" type=\"button\" aria-describedby=\"sc0-share-prompt\">Share</button>",
+            "<p class=\"status\" role=\"status\"></p></div>",
+            "<p class=\"cta\"><a href=\"mailto:a@e.com\" class=\"cta-link\" dir=\"auto\">Mail us</a></p>",
+            "<footer part=\"footer\">You just read a 1-minute summary of a 10-minute episode.</footer>",
+            "</article></div>"
+        );
+        assert_eq!(html, want);
+    }
+}

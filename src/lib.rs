@@ -1,0 +1,26 @@
+//! summary-card: JSON in, a finished, shareable summary card out.
+//!
+//! The crate is a pure core (parse, validate, read time, durations, share
+//! links, and a renderer-neutral view of the card) with two thin renderers:
+//! [`html`] for the CLI and static fallbacks, and `dom` (wasm32 only) for the
+//! widget in the browser. Pure modules never touch browser crates, so most
+//! tests run natively with `cargo test`.
+
+pub mod html;
+pub mod json;
+pub mod model;
+pub mod readtime;
+pub mod share;
+pub mod text;
+pub mod time;
+pub mod validate;
+pub mod view;
+
+#[cfg(target_arch = "wasm32")]
+pub mod dom;
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
+
+/// The card's stylesheet, adopted into every shadow root (one shared
+/// `CSSStyleSheet` per page) and inlined by the CLI's static output.
+pub const CSS: &str = include_str!("card.css");

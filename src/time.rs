@@ -1,0 +1,220 @@
+//! Episode durations and publication dates: parsing the forms podcast feeds
+//! use, and the short labels the card shows.
+
+use crate::model::Date;
+use crate::text::push_uint;
+
+/// Longest episode we accept: anything longer is a typo, not a podcast.
+pub const MAX_DURATION_SECONDS: u64 = 1000 * 3600;
+
+/// Why a duration string was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DurationError {
+    /// Not `SS`, `MM:SS` or `H:MM:SS`.
+    Format,
+    /// Minutes or seconds of 60 or more after a larger unit.
+    OutOfRange,
+    /// Zero, or more than [`MAX_DURATION_SECONDS`].
+    Length,
+}
+
+/// Parses `"H:MM:SS"`, `"MM:SS"` or plain seconds (`"5760"`), as in RSS
+/// `itunes:duration`. Minutes in `MM:SS` may exceed 59 (`"96:00"`), as feeds
+/// write them; seconds, and minutes under hours, may not.
+pub fn parse_duration(s: &str) -> Result<u64, DurationError> {
+    let mut fields = [0u64; 3];
+    let mut count = 0;
+    for part in s.trim().split(':') {
+        if part.is_empty() || part.len() > 7 || !part.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(DurationError::Format);
+        }
+        let slot = fields.get_mut(count).ok_or(DurationError::Format)?;
+        *slot = part.bytes().fold(0, |n, b| n * 10 + u64::from(b - b'0'));
+        count += 1;
+    }
+    let [a, b, c] = fields;
+    let seconds = match count {
+        1 => a,
+        2 if b < 60 => a * 60 + b,
+        3 if b < 60 && c < 60 => a * 3600 + b * 60 + c,
+        _ => return Err(DurationError::OutOfRange),
+    };
+    check_length(seconds)
+}
+
+/// Checks a duration given as a number of seconds.
+pub fn check_length(seconds: u64) -> Result<u64, DurationError> {
+    if seconds == 0 || seconds > MAX_DURATION_SECONDS {
+        Err(DurationError::Length)
+    } else {
+        Ok(seconds)
+    }
+}
+
+/// Whole minutes, rounded to the nearest, never below 1.
+pub fn minutes(seconds: u64) -> u64 {
+    ((seconds + 30) / 60).max(1)
+}
+
+/// The short label: `"96 min"` under two hours, `"2 h 5 min"` from two hours
+/// (a three-digit minute count is harder to read than hours).
+pub fn duration_label(seconds: u64) -> String {
+    let m = minutes(seconds);
+    let mut s = String::new();
+    if m >= 120 {
+        push_uint(&mut s, m / 60);
+        s.push_str(" h");
+        if m % 60 != 0 {
+            s.push(' ');
+            push_uint(&mut s, m % 60);
+            s.push_str(" min");
+        }
+    } else {
+        push_uint(&mut s, m);
+        s.push_str(" min");
+    }
+    s
+}
+
+/// ISO 8601 duration for `<time datetime>`: `PT1H36M`.
+pub fn iso_duration(seconds: u64) -> String {
+    let m = minutes(seconds);
+    let mut s = String::from("PT");
+    if m >= 60 {
+        push_uint(&mut s, m / 60);
+        s.push('H');
+    }
+    if m % 60 != 0 || m < 60 {
+        push_uint(&mut s, m % 60);
+        s.push('M');
+    }
+    s
+}
+
+/// Parses an ISO 8601 calendar date `YYYY-MM-DD`, optionally followed by a
+/// time (`T...`), which is ignored: the card shows only the day.
+pub fn parse_date(s: &str) -> Option<Date> {
+    let b = s.as_bytes();
+    let date = b.get(..10)?;
+    if b.len() > 10 && b.get(10) != Some(&b'T') {
+        return None;
+    }
+    let num = |r: core::ops::Range<usize>| -> Option<u16> {
+        let digits = date.get(r)?;
+        digits
+            .iter()
+            .try_fold(0u16, |n, &c| c.is_ascii_digit().then(|| n * 10 + u16::from(c - b'0')))
+    };
+    if date.get(4) != Some(&b'-') || date.get(7) != Some(&b'-') {
+        return None;
+    }
+    let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    if year < 1000 || day == 0 || day > days {
+        return None;
+    }
+    Some(Date { year, month: month as u8, day: day as u8 })
+}
+
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// `"Nov 25, 2025"`.
+pub fn date_label(d: Date) -> String {
+    let mut s = String::from(MONTHS.get(usize::from(d.month).wrapping_sub(1)).copied().unwrap_or(""));
+    s.push(' ');
+    push_uint(&mut s, d.day.into());
+    s.push_str(", ");
+    push_uint(&mut s, d.year.into());
+    s
+}
+
+/// `"2025-11-25"`, for `<time datetime>`.
+pub fn iso_date(d: Date) -> String {
+    let mut s = String::new();
+    for (n, width) in [(u64::from(d.year), 4), (d.month.into(), 2), (d.day.into(), 2)] {
+        if !s.is_empty() {
+            s.push('-');
+        }
+        if width == 2 && n < 10 {
+            s.push('0');
+        }
+        push_uint(&mut s, n);
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn duration_forms() {
+        let ok: &[(&str, u64)] = &[
+            ("1:36:00", 5760),
+            ("01:36:00", 5760),
+            ("96:00", 5760),
+            ("5760", 5760),
+            (" 45:30 ", 2730),
+            ("0:00:01", 1),
+            ("10:00:00", 36000),
+        ];
+        for (s, secs) in ok {
+            assert_eq!(parse_duration(s), Ok(*secs), "{s}");
+        }
+        let bad: &[(&str, DurationError)] = &[
+            ("99:99:99", DurationError::OutOfRange),
+            ("1:60:00", DurationError::OutOfRange),
+            ("10:75", DurationError::OutOfRange),
+            ("1:2:3:4", DurationError::Format),
+            ("", DurationError::Format),
+            ("1h36m", DurationError::Format),
+            ("-5", DurationError::Format),
+            ("1::0", DurationError::Format),
+            ("0", DurationError::Length),
+            ("0:00", DurationError::Length),
+            ("1001:00:00", DurationError::Length),
+            ("99999999999999999999", DurationError::Format),
+        ];
+        for (s, e) in bad {
+            assert_eq!(parse_duration(s), Err(*e), "{s}");
+        }
+    }
+
+    #[test]
+    fn duration_labels() {
+        let cases: &[(u64, &str, &str)] = &[
+            (5760, "96 min", "PT1H36M"),
+            (5580, "93 min", "PT1H33M"),
+            (29, "1 min", "PT1M"),
+            (90, "2 min", "PT2M"),
+            (3600, "60 min", "PT1H"),
+            (7199, "2 h", "PT2H"),
+            (7500, "2 h 5 min", "PT2H5M"),
+            (10800, "3 h", "PT3H"),
+        ];
+        for &(secs, label, iso) in cases {
+            assert_eq!(duration_label(secs), label, "{secs}");
+            assert_eq!(iso_duration(secs), iso, "{secs}");
+        }
+    }
+
+    #[test]
+    fn dates() {
+        let d = parse_date("2025-11-25").unwrap();
+        assert_eq!(d, Date { year: 2025, month: 11, day: 25 });
+        assert_eq!(date_label(d), "Nov 25, 2025");
+        assert_eq!(iso_date(d), "2025-11-25");
+        assert_eq!(parse_date("2024-02-29T10:00:00Z"), Some(Date { year: 2024, month: 2, day: 29 }));
+        assert_eq!(iso_date(parse_date("2024-01-05").unwrap()), "2024-01-05");
+        for bad in ["2025-02-29", "2025-13-01", "2025-00-10", "2025-11-31", "25-11-2025", "2025/11/25", "2025-11-25x", "", "0999-01-01", "2025-1-5"] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,619 @@
+//! Raw JSON text to a checked [`Document`], or every problem with its JSON
+//! path (`takeaways[2].title: expected a string, found 42`).
+//!
+//! Validation never stops at the first problem: an author fixing a file
+//! wants the whole list at once.
+
+use crate::json::{self, Spanned, Value};
+use crate::model::{Card, Document, Link, Point, Show, Url};
+use crate::text::{concat, quote, uint};
+use crate::time::{self, DurationError};
+
+/// One problem in the data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    /// JSON path of the offending value: `takeaways[2].title`; empty for the
+    /// document itself.
+    pub path: String,
+    /// Lowercase, specific, with a hint where one helps.
+    pub message: String,
+    /// Byte offset of the offending value in the source (for `FILE:LINE:COL`).
+    pub offset: usize,
+}
+
+/// Parses and checks a document: one card, or `{ "episodes": [...] }`.
+pub fn parse_document(src: &str) -> Result<Document, Vec<Error>> {
+    let root = match json::parse(src) {
+        Ok(root) => root,
+        Err(e) => {
+            let (line, col) = json::line_col(src, e.offset);
+            let mut message = concat(&["not valid JSON: ", e.message, " (line "]);
+            message.push_str(&uint(line as u64));
+            message.push_str(", column ");
+            message.push_str(&uint(col as u64));
+            message.push(')');
+            return Err(vec![Error { path: String::new(), message, offset: e.offset }]);
+        }
+    };
+    let mut v = Validator { errors: Vec::new() };
+    let doc = v.document(&root);
+    // Report in the order the values appear in the file.
+    v.errors.sort_by_key(|e| e.offset);
+    match doc {
+        Some(doc) if v.errors.is_empty() => Ok(doc),
+        _ => Err(v.errors),
+    }
+}
+
+/// Every problem in `src`; empty when it is a valid document.
+pub fn validate(src: &str) -> Vec<Error> {
+    parse_document(src).err().unwrap_or_default()
+}
+
+/// How a value is described in "found ..." messages.
+fn describe(v: &Value) -> String {
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(true) => "true".into(),
+        Value::Bool(false) => "false".into(),
+        Value::Number(raw) => quote(raw, 24).trim_matches('"').into(),
+        Value::String(s) if s.trim().is_empty() => "an empty string".into(),
+        Value::String(s) => concat(&["the string ", &quote(s, 40)]),
+        Value::Array(_) => "an array".into(),
+        Value::Object(_) => "an object".into(),
+    }
+}
+
+/// A path one step below `base`.
+fn field(base: &str, name: &str) -> String {
+    if base.is_empty() {
+        name.into()
+    } else {
+        concat(&[base, ".", name])
+    }
+}
+
+fn index(base: &str, i: usize) -> String {
+    concat(&[base, "[", &uint(i as u64), "]"])
+}
+
+/// Whole non-negative number from JSON number text, rounding a fraction to
+/// the nearest unit; `None` when negative or too large.
+fn whole_number(raw: &str) -> Option<u64> {
+    if raw.starts_with('-') {
+        return None;
+    }
+    let (mantissa, exp) = match raw.find(['e', 'E']) {
+        Some(i) => (raw.get(..i)?, raw.get(i + 1..)?.trim_start_matches('+').parse::<i32>().ok()?),
+        None => (raw, 0),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let mut digits: u128 = 0;
+    for b in int.bytes().chain(frac.bytes()) {
+        digits = digits.checked_mul(10)?.checked_add(u128::from(b - b'0'))?;
+    }
+    if digits == 0 {
+        return Some(0);
+    }
+    let mut shift = exp.checked_sub(i32::try_from(frac.len()).ok()?)?;
+    while shift > 0 {
+        digits = digits.checked_mul(10)?;
+        shift -= 1;
+    }
+    let mut rounding = 0;
+    while shift < 0 {
+        rounding = digits % 10;
+        digits /= 10;
+        shift += 1;
+        if digits == 0 && rounding == 0 {
+            break;
+        }
+    }
+    if rounding >= 5 {
+        digits += 1;
+    }
+    u64::try_from(digits).ok()
+}
+
+/// Parses a URL just far enough to know it is an absolute link we allow.
+///
+/// Leading and trailing spaces and control characters are trimmed and tabs
+/// and newlines removed (as browsers do before parsing), the scheme is
+/// case-folded, and only `http:`/`https:` with a host (or `mailto:` with an
+/// address, where allowed) pass. Anything else, relative URLs included, is
+/// refused rather than guessed at.
+pub fn check_url(raw: &str, allow_mailto: bool) -> Option<Url> {
+    let trimmed = raw.trim_matches(|c: char| c <= ' ');
+    let cleaned: String = trimmed.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+    let colon = cleaned.find(':')?;
+    let scheme = cleaned.get(..colon)?.to_ascii_lowercase();
+    let rest = cleaned.get(colon + 1..)?;
+    let ok = match scheme.as_str() {
+        "http" | "https" => {
+            let after = rest.strip_prefix("//")?;
+            let end = after.find(['/', '?', '#', '\\']).unwrap_or(after.len());
+            let authority = after.get(..end)?;
+            let host = authority.rsplit('@').next()?;
+            !host.is_empty()
+                && !host.starts_with(':')
+                && !cleaned.chars().any(|c| c.is_whitespace() || c < ' ' || c == '\\')
+        }
+        "mailto" => allow_mailto && rest.len() > 1 && !rest.chars().any(|c| c < ' '),
+        _ => false,
+    };
+    ok.then(|| Url(concat(&[&scheme, ":", rest])))
+}
+
+struct Validator {
+    errors: Vec<Error>,
+}
+
+impl Validator {
+    fn error(&mut self, path: &str, v: &Spanned, message: String) {
+        self.errors.push(Error { path: path.into(), message, offset: v.offset });
+    }
+
+    fn expected(&mut self, path: &str, v: &Spanned, what: &str) {
+        let message = concat(&["expected ", what, ", found ", &describe(&v.value)]);
+        self.error(path, v, message);
+    }
+
+    fn missing(&mut self, path: &str, parent: &Spanned, hint: &str) {
+        self.error(path, parent, concat(&["is required", hint]));
+    }
+
+    fn object<'v>(&mut self, path: &str, v: &'v Spanned) -> Option<&'v [(String, Spanned)]> {
+        match &v.value {
+            Value::Object(members) => Some(members),
+            _ => {
+                self.expected(path, v, "an object");
+                None
+            }
+        }
+    }
+
+    fn array<'v>(&mut self, path: &str, v: &'v Spanned) -> Option<&'v [Spanned]> {
+        match &v.value {
+            Value::Array(items) => Some(items),
+            _ => {
+                self.expected(path, v, "an array");
+                None
+            }
+        }
+    }
+
+    /// A non-blank string, trimmed.
+    fn string(&mut self, path: &str, v: &Spanned) -> Option<String> {
+        match &v.value {
+            Value::String(s) if !s.trim().is_empty() => Some(s.trim().into()),
+            Value::String(_) => {
+                self.error(path, v, "must not be empty".into());
+                None
+            }
+            _ => {
+                self.expected(path, v, "a string");
+                None
+            }
+        }
+    }
+
+    fn opt_string(&mut self, obj: &Spanned, base: &str, key: &str) -> Option<String> {
+        let v = obj.get(key)?;
+        self.string(&field(base, key), v)
+    }
+
+    fn req_string(&mut self, obj: &Spanned, base: &str, key: &str, hint: &str) -> Option<String> {
+        let path = field(base, key);
+        match obj.get(key) {
+            Some(v) => self.string(&path, v),
+            None => {
+                self.missing(&path, obj, hint);
+                None
+            }
+        }
+    }
+
+    fn url(&mut self, path: &str, v: &Spanned, allow_mailto: bool) -> Option<Url> {
+        let s = self.string(path, v)?;
+        let url = check_url(&s, allow_mailto);
+        if url.is_none() {
+            let what = if allow_mailto {
+                "an absolute https:, http: or mailto: URL"
+            } else {
+                "an absolute https: or http: URL"
+            };
+            self.expected(path, v, what);
+        }
+        url
+    }
+
+    fn opt_url(&mut self, obj: &Spanned, base: &str, key: &str) -> Option<Url> {
+        let v = obj.get(key)?;
+        self.url(&field(base, key), v, false)
+    }
+
+    fn strings(&mut self, obj: &Spanned, key: &str) -> Vec<String> {
+        let Some(v) = obj.get(key) else { return Vec::new() };
+        let Some(items) = self.array(key, v) else { return Vec::new() };
+        let mut out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            if let Some(s) = self.string(&index(key, i), item) {
+                out.push(s);
+            }
+        }
+        out
+    }
+
+    fn points(&mut self, obj: &Spanned, key: &str, required: bool) -> Vec<Point> {
+        let v = match obj.get(key) {
+            Some(v) => v,
+            None => {
+                if required {
+                    self.missing(key, obj, ": a card needs at least one takeaway");
+                }
+                return Vec::new();
+            }
+        };
+        let Some(items) = self.array(key, v) else { return Vec::new() };
+        if required && items.is_empty() {
+            self.error(key, v, "must have at least one item".into());
+        }
+        let mut out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let path = index(key, i);
+            if self.object(&path, item).is_none() {
+                continue;
+            }
+            let title = self.opt_string(item, &path, "title");
+            if let Some(text) = self.req_string(item, &path, "text", "") {
+                out.push(Point { title, text });
+            }
+        }
+        out
+    }
+
+    fn link(&mut self, path: &str, v: &Spanned, label_key: &str, allow_mailto: bool) -> Option<Link> {
+        self.object(path, v)?;
+        let label = self.req_string(v, path, label_key, "");
+        let url_path = field(path, "url");
+        let url = match v.get("url") {
+            Some(u) => self.url(&url_path, u, allow_mailto),
+            None => {
+                self.missing(&url_path, v, "");
+                None
+            }
+        };
+        Some(Link { label: label?, url: url? })
+    }
+
+    fn show(&mut self, v: &Spanned) -> Option<Show> {
+        self.object("show", v)?;
+        let name = self.req_string(v, "show", "name", "");
+        let url = self.opt_url(v, "show", "url");
+        let artwork = self.opt_url(v, "show", "artwork");
+        Some(Show { name: name?, url, artwork })
+    }
+
+    fn version(&mut self, obj: &Spanned) {
+        let Some(v) = obj.get("version") else { return };
+        match &v.value {
+            Value::Number(raw) if whole_number(raw) == Some(1) && !raw.contains(['.', 'e', 'E']) => {}
+            Value::Number(raw) => {
+                let message = concat(&["unsupported version ", raw, "; this widget reads version 1"]);
+                self.error("version", v, message);
+            }
+            _ => self.expected("version", v, "the number 1"),
+        }
+    }
+
+    fn id(&mut self, obj: &Spanned) -> Option<String> {
+        let v = obj.get("id")?;
+        let id = self.string("id", v)?;
+        let ok = id.len() <= 100
+            && id.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric())
+            && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        if !ok {
+            let message = concat(&[
+                "expected letters, digits, '-' and '_' (it names the card in links), found ",
+                &describe(&v.value),
+            ]);
+            self.error("id", v, message);
+            return None;
+        }
+        Some(id)
+    }
+
+    fn duration(&mut self, obj: &Spanned) -> Option<u32> {
+        let v = obj.get("duration")?;
+        let seconds = match &v.value {
+            Value::Number(raw) => match whole_number(raw) {
+                Some(n) => time::check_length(n),
+                None if raw.starts_with('-') => {
+                    self.error("duration", v, concat(&["must not be negative, found ", raw]));
+                    return None;
+                }
+                None => Err(DurationError::Length),
+            },
+            Value::String(s) => time::parse_duration(s),
+            _ => {
+                self.expected("duration", v, "seconds or \"H:MM:SS\"");
+                return None;
+            }
+        };
+        match seconds {
+            Ok(n) => u32::try_from(n).ok(),
+            Err(e) => {
+                let why = match e {
+                    DurationError::Format => "expected seconds, \"MM:SS\" or \"H:MM:SS\", found ",
+                    DurationError::OutOfRange => "minutes and seconds must be below 60, found ",
+                    DurationError::Length => "must be between 1 second and 1000 hours, found ",
+                };
+                self.error("duration", v, concat(&[why, &describe(&v.value)]));
+                None
+            }
+        }
+    }
+
+    fn card(&mut self, v: &Spanned) -> Option<Card> {
+        self.object("", v)?;
+        let title = self.req_string(v, "", "title", ": every card needs a title");
+        self.version(v);
+        let mut card = Card {
+            id: self.id(v),
+            url: self.opt_url(v, "", "url"),
+            show: v.get("show").and_then(|s| self.show(s)),
+            guests: self.strings(v, "guests"),
+            duration: self.duration(v),
+            topics: self.strings(v, "topics"),
+            takeaways: self.points(v, "takeaways", true),
+            covers: self.opt_string(v, "", "covers"),
+            questions: self.points(v, "questions", false),
+            notable_moment: self.opt_string(v, "", "notable_moment"),
+            ..Card::default()
+        };
+        if let Some(p) = v.get("published") {
+            if let Some(s) = self.string("published", p) {
+                card.published = time::parse_date(&s);
+                if card.published.is_none() {
+                    self.expected("published", p, "an ISO 8601 date such as \"2025-11-25\"");
+                }
+            }
+        }
+        if let Some(a) = v.get("ai_generated") {
+            match a.value {
+                Value::Bool(b) => card.ai_generated = b,
+                _ => self.expected("ai_generated", a, "true or false"),
+            }
+        }
+        if let Some(l) = v.get("listen") {
+            if let Some(items) = self.array("listen", l) {
+                for (i, item) in items.iter().enumerate() {
+                    card.listen.extend(self.link(&index("listen", i), item, "label", false));
+                }
+            }
+        }
+        card.cta = v.get("cta").and_then(|c| self.link("cta", c, "text", true));
+        card.title = title?;
+        Some(card)
+    }
+
+    fn document(&mut self, root: &Spanned) -> Option<Document> {
+        let Some(episodes) = root.get("episodes") else {
+            return self.card(root).map(|c| Document::Card(Box::new(c)));
+        };
+        self.version(root);
+        let items = self.array("episodes", episodes)?;
+        if items.is_empty() {
+            self.error("episodes", episodes, "must have at least one episode".into());
+        }
+        let mut cards = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let before = self.errors.len();
+            let card = self.card(item);
+            let base = index("episodes", i);
+            // Prefix the paths of this episode's problems.
+            for e in self.errors.iter_mut().skip(before) {
+                e.path = if e.path.is_empty() { base.clone() } else { concat(&[&base, ".", &e.path]) };
+            }
+            cards.extend(card);
+        }
+        Some(Document::Collection(cards))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(src: &str) -> Vec<(String, String)> {
+        validate(src).into_iter().map(|e| (e.path, e.message)).collect()
+    }
+
+    /// A valid card with `extra` members merged in (later keys win).
+    fn card_with(extra: &str) -> String {
+        let base = r#"{"version": 1, "title": "T", "takeaways": [{"title": "A", "text": "B"}]"#;
+        if extra.is_empty() {
+            concat(&[base, "}"])
+        } else {
+            concat(&[base, ", ", extra, "}"])
+        }
+    }
+
+    #[test]
+    fn the_seed_is_valid_and_complete() {
+        let src = include_str!("../www/episodes/ilya.json");
+        let Ok(Document::Card(card)) = parse_document(src) else { panic!("{:?}", validate(src)) };
+        assert_eq!(card.takeaways.len(), 5);
+        assert_eq!(card.questions.len(), 5);
+        assert_eq!(card.duration, Some(5760));
+        assert!(card.ai_generated);
+        assert_eq!(card.show.as_ref().map(|s| s.name.as_str()), Some("Dwarkesh Podcast"));
+        assert!(card.covers.is_some() && card.notable_moment.is_some() && card.cta.is_some());
+        assert_eq!(card.listen.len(), 3);
+    }
+
+    #[test]
+    fn minimal_card_is_valid() {
+        assert_eq!(errors(&card_with("")), vec![]);
+        assert_eq!(errors(r#"{"title": "T", "takeaways": [{"text": "x"}]}"#), vec![]);
+    }
+
+    #[test]
+    fn unknown_fields_are_ignored() {
+        assert_eq!(errors(&card_with(r#""future": {"x": [1]}, "__proto__": {"polluted": true}"#)), vec![]);
+    }
+
+    #[test]
+    fn field_errors_with_paths() {
+        // (extra members, expected path, expected message)
+        let cases: &[(&str, &str, &str)] = &[
+            (r#""title": 42"#, "title", "expected a string, found 42"),
+            (r#""title": "  ""#, "title", "must not be empty"),
+            (r#""takeaways": []"#, "takeaways", "must have at least one item"),
+            (r#""takeaways": {}"#, "takeaways", "expected an array, found an object"),
+            (r#""takeaways": [{"title": "a", "text": "b"}, {"title": 42, "text": "x"}]"#, "takeaways[1].title", "expected a string, found 42"),
+            (r#""takeaways": [{"title": "a"}]"#, "takeaways[0].text", "is required"),
+            (r#""takeaways": ["plain"]"#, "takeaways[0]", "expected an object, found the string \"plain\""),
+            (r#""questions": [{"text": null}]"#, "questions[0].text", "expected a string, found null"),
+            (r#""guests": "Ilya""#, "guests", "expected an array, found the string \"Ilya\""),
+            (r#""guests": ["a", 1]"#, "guests[1]", "expected a string, found 1"),
+            (r#""topics": [true]"#, "topics[0]", "expected a string, found true"),
+            (r#""ai_generated": "yes""#, "ai_generated", "expected true or false, found the string \"yes\""),
+            (r#""covers": ["x"]"#, "covers", "expected a string, found an array"),
+            (r#""notable_moment": 1.5"#, "notable_moment", "expected a string, found 1.5"),
+            (r#""published": "25/11/2025""#, "published", "expected an ISO 8601 date such as \"2025-11-25\", found the string \"25/11/2025\""),
+            (r#""published": "2025-02-30""#, "published", "expected an ISO 8601 date such as \"2025-11-25\", found the string \"2025-02-30\""),
+            (r#""duration": "99:99:99""#, "duration", "minutes and seconds must be below 60, found the string \"99:99:99\""),
+            (r#""duration": "1h""#, "duration", "expected seconds, \"MM:SS\" or \"H:MM:SS\", found the string \"1h\""),
+            (r#""duration": -5"#, "duration", "must not be negative, found -5"),
+            (r#""duration": 0"#, "duration", "must be between 1 second and 1000 hours, found 0"),
+            (r#""duration": 1e12"#, "duration", "must be between 1 second and 1000 hours, found 1e12"),
+            (r#""duration": true"#, "duration", "expected seconds or \"H:MM:SS\", found true"),
+            (r#""version": 2"#, "version", "unsupported version 2; this widget reads version 1"),
+            (r#""version": "1""#, "version", "expected the number 1, found the string \"1\""),
+            (r#""id": "has space""#, "id", "expected letters, digits, '-' and '_' (it names the card in links), found the string \"has space\""),
+            (r#""url": "javascript:alert(1)""#, "url", "expected an absolute https: or http: URL, found the string \"javascript:alert(1)\""),
+            (r#""url": "/relative""#, "url", "expected an absolute https: or http: URL, found the string \"/relative\""),
+            (r#""show": {"name": "S", "url": "data:text/html,x"}"#, "show.url", "expected an absolute https: or http: URL, found the string \"data:text/html,x\""),
+            (r#""show": {"name": "S", "artwork": "mailto:a@b.c"}"#, "show.artwork", "expected an absolute https: or http: URL, found the string \"mailto:a@b.c\""),
+            (r#""show": {"url": "https://x.y"}"#, "show.name", "is required"),
+            (r#""show": "S""#, "show", "expected an object, found the string \"S\""),
+            (r#""listen": [{"label": "L", "url": "vbscript:x"}]"#, "listen[0].url", "expected an absolute https: or http: URL, found the string \"vbscript:x\""),
+            (r#""listen": [{"label": "L"}]"#, "listen[0].url", "is required"),
+            (r#""listen": [{"url": "https://a.b"}]"#, "listen[0].label", "is required"),
+            (r#""cta": {"text": "Go", "url": "ftp://x"}"#, "cta.url", "expected an absolute https:, http: or mailto: URL, found the string \"ftp://x\""),
+            (r#""cta": {"url": "https://x.y"}"#, "cta.text", "is required"),
+        ];
+        for (extra, path, message) in cases {
+            assert_eq!(errors(&card_with(extra)), vec![(path.to_string(), message.to_string())], "{extra}");
+        }
+    }
+
+    #[test]
+    fn every_error_is_reported_at_once() {
+        let e = errors(r#"{"title": 1, "takeaways": [{"title": 2, "text": 3}], "url": "x"}"#);
+        let paths: Vec<&str> = e.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(paths, ["title", "takeaways[0].title", "takeaways[0].text", "url"]);
+    }
+
+    #[test]
+    fn document_level_errors() {
+        assert_eq!(errors("[]"), vec![("".into(), "expected an object, found an array".into())]);
+        assert_eq!(errors("null"), vec![("".into(), "expected an object, found null".into())]);
+        assert_eq!(
+            errors("{}"),
+            vec![
+                ("title".into(), "is required: every card needs a title".into()),
+                ("takeaways".into(), "is required: a card needs at least one takeaway".into())
+            ]
+        );
+        assert_eq!(
+            errors("{\n  \"title\": \"x\",\n  oops"),
+            vec![("".into(), "not valid JSON: expected a quoted member name (line 3, column 3)".into())]
+        );
+        assert_eq!(errors(""), vec![("".into(), "not valid JSON: the document is empty (line 1, column 1)".into())]);
+    }
+
+    #[test]
+    fn collections() {
+        let ok = concat(&[r#"{"version": 1, "episodes": ["#, &card_with(""), ",", &card_with(""), "]}"]);
+        assert!(matches!(parse_document(&ok), Ok(Document::Collection(c)) if c.len() == 2));
+        let bad = concat(&[r#"{"episodes": ["#, &card_with(""), r#", {"title": 5, "takeaways": [{"text": "x"}]}, 7]}"#]);
+        assert_eq!(
+            errors(&bad),
+            vec![
+                ("episodes[1].title".into(), "expected a string, found 5".into()),
+                ("episodes[2]".into(), "expected an object, found 7".into())
+            ]
+        );
+        assert_eq!(errors(r#"{"episodes": []}"#), vec![("episodes".into(), "must have at least one episode".into())]);
+    }
+
+    #[test]
+    fn error_offsets_point_at_the_value() {
+        let src = r#"{"title": 42, "takeaways": [{"text": "x"}]}"#;
+        let e = validate(src);
+        assert_eq!(e[0].offset, src.find("42").unwrap());
+    }
+
+    #[test]
+    fn url_allowlist() {
+        let ok: &[(&str, bool, &str)] = &[
+            ("https://example.com/a?b=1#c", false, "https://example.com/a?b=1#c"),
+            ("HTTPS://Example.com", false, "https://Example.com"),
+            ("  http://x.y/ \n", false, "http://x.y/"),
+            ("https://ex\tample.com", false, "https://example.com"),
+            ("mailto:a@b.c", true, "mailto:a@b.c"),
+            ("MailTo:a@b.c?subject=x", true, "mailto:a@b.c?subject=x"),
+            ("https://例え.jp/パス", false, "https://例え.jp/パス"),
+            ("https://user@host.com", false, "https://user@host.com"),
+        ];
+        for (raw, mailto, want) in ok {
+            assert_eq!(check_url(raw, *mailto).as_ref().map(Url::as_str), Some(*want), "{raw}");
+        }
+        let bad: &[(&str, bool)] = &[
+            ("javascript:alert(1)", true),
+            (" JaVaScRiPt:alert(1)", true),
+            ("java\tscript:alert(1)", true),
+            ("\u{1}javascript:alert(1)", true),
+            ("javascript&colon;alert(1)", true),
+            ("&#106;avascript:alert(1)", true),
+            ("data:text/html,<script>", true),
+            ("vbscript:msgbox", true),
+            ("/relative/path", true),
+            ("//example.com/x", true),
+            ("example.com", true),
+            ("https:/example.com", false),
+            ("https://", false),
+            ("https://:80", false),
+            ("https://a b.com", false),
+            ("https:\\\\evil.com", false),
+            ("mailto:a@b.c", false),
+            ("mailto:", true),
+            ("ftp://x.y", false),
+            ("file:///etc/passwd", false),
+        ];
+        for (raw, mailto) in bad {
+            assert_eq!(check_url(raw, *mailto), None, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn whole_numbers() {
+        let cases: &[(&str, Option<u64>)] = &[
+            ("0", Some(0)),
+            ("5760", Some(5760)),
+            ("5760.4", Some(5760)),
+            ("5760.5", Some(5761)),
+            ("5.76e3", Some(5760)),
+            ("1E2", Some(100)),
+            ("1e-2", Some(0)),
+            ("-1", None),
+            ("1e400", None),
+            ("123456789012345678901234567890", None),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(whole_number(raw), *want, "{raw}");
+        }
+    }
+}

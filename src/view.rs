@@ -1,0 +1,552 @@
+//! A checked card to a small, renderer-neutral node tree: tags, attributes,
+//! `part` names and text.
+//!
+//! The browser mounts this tree as DOM nodes (`dom::mount`) and the CLI
+//! prints it as HTML (`html`), so the widget and the static output cannot
+//! drift apart. Data only ever becomes text nodes or checked attribute
+//! values; there is no way to express raw markup here.
+
+use crate::model::{Card, Document, Point};
+use crate::readtime::{self, DEFAULT_WPM};
+use crate::text::{concat, join_and, push_uint, uint};
+use crate::time;
+use crate::validate::Error;
+
+/// A node of the view.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    Element(Element),
+    Text(String),
+}
+
+/// An element. Tags and attribute names are static, so data can never
+/// choose them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Element {
+    pub tag: &'static str,
+    pub attrs: Vec<(&'static str, String)>,
+    pub children: Vec<Node>,
+    /// Marks an element the DOM layer wires up; the HTML renderer ignores it.
+    pub hook: Option<Hook>,
+}
+
+/// Elements with behaviour, numbered by card within the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hook {
+    ShareButton(usize),
+    ShareStatus(usize),
+}
+
+/// Starts an element.
+pub fn el(tag: &'static str) -> Element {
+    Element { tag, attrs: Vec::new(), children: Vec::new(), hook: None }
+}
+
+impl Element {
+    pub fn attr(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.attrs.push((name, value.into()));
+        self
+    }
+    pub fn part(self, name: &'static str) -> Self {
+        self.attr("part", name)
+    }
+    pub fn class(self, name: &'static str) -> Self {
+        self.attr("class", name)
+    }
+    pub fn text(mut self, s: impl Into<String>) -> Self {
+        self.children.push(Node::Text(s.into()));
+        self
+    }
+    pub fn child(mut self, e: Element) -> Self {
+        self.children.push(Node::Element(e));
+        self
+    }
+    pub fn children(mut self, es: impl IntoIterator<Item = Element>) -> Self {
+        self.children.extend(es.into_iter().map(Node::Element));
+        self
+    }
+    pub fn maybe(self, e: Option<Element>) -> Self {
+        match e {
+            Some(e) => self.child(e),
+            None => self,
+        }
+    }
+    pub fn hook(mut self, h: Hook) -> Self {
+        self.hook = Some(h);
+        self
+    }
+    /// The value of attribute `name`, if set.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
+    }
+}
+
+/// `theme` attribute: `auto` follows `prefers-color-scheme`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+/// `layout` attribute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    #[default]
+    Full,
+    Compact,
+}
+
+/// How to show a card; unknown attribute values fall back to the defaults.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    pub theme: Theme,
+    pub layout: Layout,
+    pub wpm: u32,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { theme: Theme::Auto, layout: Layout::Full, wpm: DEFAULT_WPM }
+    }
+}
+
+impl Options {
+    /// From attribute values as the page wrote them.
+    pub fn from_attributes(theme: &str, layout: &str, wpm: &str) -> Options {
+        let theme = match theme.trim().to_ascii_lowercase().as_str() {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::Auto,
+        };
+        let layout = match layout.trim().to_ascii_lowercase().as_str() {
+            "compact" => Layout::Compact,
+            _ => Layout::Full,
+        };
+        let wpm = match wpm.trim().parse::<u32>() {
+            Ok(n) if (50..=2000).contains(&n) => n,
+            _ => DEFAULT_WPM,
+        };
+        Options { theme, layout, wpm }
+    }
+
+    fn theme_name(self) -> &'static str {
+        match self.theme {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+/// The words the widget itself adds, in one place for translation.
+pub mod strings {
+    pub const EPISODE: &str = " episode";
+    pub const READ: &str = " read";
+    pub const AI_LABEL: &str = "AI-generated summary";
+    pub const TOPICS: &str = "Topics";
+    pub const TAKEAWAYS: &str = "Key takeaways";
+    pub const COVERS: &str = "What it covers";
+    pub const QUESTIONS: &str = "Key questions answered";
+    pub const NOTABLE: &str = "Notable moment";
+    pub const LISTEN: &str = "Listen";
+    pub const SHARE_PROMPT: &str = "Know someone who'd find this useful?";
+    pub const SHARE: &str = "Share";
+    pub const WITH: &str = "with ";
+    pub const ERROR_TITLE: &str = "This summary can't be shown.";
+}
+
+/// Everything a card shows that is computed rather than copied from data.
+pub struct Facts {
+    pub read_minutes: u64,
+    pub duration_minutes: Option<u64>,
+}
+
+impl Facts {
+    pub fn of(card: &Card, wpm: u32) -> Facts {
+        Facts {
+            read_minutes: readtime::card_minutes(card, wpm),
+            duration_minutes: card.duration.map(|s| time::minutes(s.into())),
+        }
+    }
+}
+
+/// "You just read a 3-minute summary of a 96-minute episode."
+pub fn footer_sentence(facts: &Facts) -> String {
+    let mut s = String::from("You just read a ");
+    push_uint(&mut s, facts.read_minutes);
+    s.push_str("-minute summary");
+    if let Some(m) = facts.duration_minutes {
+        s.push_str(" of a ");
+        push_uint(&mut s, m);
+        s.push_str("-minute episode");
+    }
+    s.push('.');
+    s
+}
+
+/// External links open in a new tab without handing it our window.
+fn link(href: &str, part: Option<&'static str>) -> Element {
+    let a = el("a").attr("href", href);
+    let a = match part {
+        Some(p) => a.part(p),
+        None => a,
+    };
+    if href.starts_with("mailto:") {
+        a
+    } else {
+        a.attr("target", "_blank").attr("rel", "noopener noreferrer")
+    }
+}
+
+fn heading(level: u8) -> &'static str {
+    match level {
+        0..=2 => "h2",
+        3 => "h3",
+        4 => "h4",
+        _ => "h5",
+    }
+}
+
+/// A titled section, labelled by its heading.
+fn section(tag: &'static str, part: &'static str, id: String, level: u8, title: &str) -> Element {
+    el(tag)
+        .part(part)
+        .class("section")
+        .attr("aria-labelledby", id.clone())
+        .child(el(heading(level)).attr("id", id).text(title))
+}
+
+fn points(items: &[Point], item_part: &'static str, title_part: &'static str, text_part: &'static str) -> Element {
+    el("ul").class("points").children(items.iter().map(|p| {
+        let li = el("li").part(item_part);
+        let li = match &p.title {
+            Some(t) => li.child(el("strong").part(title_part).attr("dir", "auto").text(t.as_str())),
+            None => li,
+        };
+        li.child(el("span").part(text_part).attr("dir", "auto").text(p.text.as_str()))
+    }))
+}
+
+/// One card as an `<article>`. `n` numbers the card within its document
+/// (ids and hooks); `level` is the title's heading level.
+pub fn card_view(card: &Card, opts: &Options, n: usize, level: u8) -> Element {
+    let id = |name: &str| concat(&["sc", &uint(n as u64), "-", name]);
+    let facts = Facts::of(card, opts.wpm);
+    let compact = opts.layout == Layout::Compact;
+
+    let show = card.show.as_ref().map(|s| {
+        let name = match &s.url {
+            Some(u) => link(u.as_str(), Some("show")),
+            None => el("span").part("show"),
+        };
+        el("p").class("show-line").child(name.attr("dir", "auto").text(s.name.as_str()))
+    });
+    let artwork = card.show.as_ref().and_then(|s| s.artwork.as_ref()).map(|a| {
+        el("img")
+            .class("artwork")
+            .attr("src", a.as_str())
+            .attr("alt", "")
+            .attr("width", "64")
+            .attr("height", "64")
+            .attr("loading", "lazy")
+            .attr("decoding", "async")
+            .attr("referrerpolicy", "no-referrer")
+    });
+    let guests = (!card.guests.is_empty())
+        .then(|| el("p").part("guests").attr("dir", "auto").text(concat(&[strings::WITH, &join_and(&card.guests)])));
+    let published = card.published.map(|d| {
+        el("p").class("published").child(el("time").attr("datetime", time::iso_date(d)).text(time::date_label(d)))
+    });
+    let head = el("header").class("head").maybe(artwork).child(
+        el("div")
+            .class("head-text")
+            .maybe(show)
+            .child(el(heading(level)).part("title").attr("id", id("title")).attr("dir", "auto").text(card.title.as_str()))
+            .maybe(guests)
+            .maybe(published),
+    );
+
+    let mut stats = el("p").part("stats").class("stats");
+    if let Some(secs) = card.duration {
+        let secs = u64::from(secs);
+        stats = stats
+            .child(
+                el("span")
+                    .part("duration")
+                    .child(el("time").attr("datetime", time::iso_duration(secs)).text(time::duration_label(secs)))
+                    .text(strings::EPISODE),
+            )
+            .child(el("span").class("sep").attr("aria-hidden", "true").text(" · "));
+    }
+    let mut read = uint(facts.read_minutes);
+    read.push_str(" min");
+    stats = stats.child(el("span").part("read-time").text(read).text(strings::READ));
+
+    let topics = (!card.topics.is_empty() && !compact).then(|| {
+        el("ul")
+            .part("topics")
+            .attr("aria-label", strings::TOPICS)
+            .children(card.topics.iter().map(|t| el("li").part("topic").attr("dir", "auto").text(t.as_str())))
+    });
+    let ai = card.ai_generated.then(|| el("p").part("ai-label").text(strings::AI_LABEL));
+
+    let shown = if compact { card.takeaways.len().min(3) } else { card.takeaways.len() };
+    let takeaways = section("section", "takeaways", id("takeaways"), level + 1, strings::TAKEAWAYS).child(points(
+        card.takeaways.get(..shown).unwrap_or_default(),
+        "takeaway",
+        "takeaway-title",
+        "takeaway-text",
+    ));
+    let full = !compact;
+    let covers = card.covers.as_ref().filter(|_| full).map(|c| {
+        section("section", "covers", id("covers"), level + 1, strings::COVERS)
+            .child(el("p").attr("dir", "auto").text(c.as_str()))
+    });
+    let questions = (!card.questions.is_empty() && full).then(|| {
+        section("section", "questions", id("questions"), level + 1, strings::QUESTIONS).child(points(
+            &card.questions,
+            "question",
+            "question-title",
+            "question-text",
+        ))
+    });
+    let notable = card.notable_moment.as_ref().filter(|_| full).map(|m| {
+        section("section", "notable", id("notable"), level + 1, strings::NOTABLE)
+            .child(el("blockquote").child(el("p").attr("dir", "auto").text(m.as_str())))
+    });
+    let listen = (!card.listen.is_empty() && full).then(|| {
+        section("nav", "listen", id("listen"), level + 1, strings::LISTEN).child(el("ul").class("links").children(
+            card.listen.iter().map(|l| el("li").child(link(l.url.as_str(), None).attr("dir", "auto").text(l.label.as_str()))),
+        ))
+    });
+    let share = el("div")
+        .class("share")
+        .child(el("p").class("share-prompt").attr("id", id("share-prompt")).text(strings::SHARE_PROMPT))
+        .child(
+            el("button")
+                .part("share-button")
+                .attr("type", "button")
+                .attr("aria-describedby", id("share-prompt"))
+                .hook(Hook::ShareButton(n))
+                .text(strings::SHARE),
+        )
+        .child(el("p").class("status").attr("role", "status").hook(Hook::ShareStatus(n)));
+    let cta = card.cta.as_ref().filter(|_| full).map(|c| {
+        el("p").class("cta").child(link(c.url.as_str(), None).class("cta-link").attr("dir", "auto").text(c.label.as_str()))
+    });
+
+    el("article")
+        .part("card")
+        .class("card")
+        .attr("data-layout", if compact { "compact" } else { "full" })
+        .attr("aria-labelledby", id("title"))
+        .child(head)
+        .child(stats)
+        .maybe(topics)
+        .maybe(ai)
+        .child(takeaways)
+        .maybe(covers)
+        .maybe(questions)
+        .maybe(notable)
+        .maybe(listen)
+        .child(share)
+        .maybe(cta)
+        .child(el("footer").part("footer").text(footer_sentence(&facts)))
+}
+
+/// The view's root: carries the theme for the stylesheet.
+fn root(opts: &Options) -> Element {
+    el("div").class("sc").attr("data-theme", opts.theme_name())
+}
+
+/// A whole document: one card, or a collection shown as compact cards.
+pub fn document_view(doc: &Document, opts: &Options) -> Element {
+    match doc {
+        Document::Card(card) => root(opts).child(card_view(card, opts, 0, 2)),
+        Document::Collection(cards) => {
+            let compact = Options { layout: Layout::Compact, ..*opts };
+            let mut title = String::new();
+            let shows: Vec<&str> = cards.iter().filter_map(|c| c.show.as_ref()).map(|s| s.name.as_str()).collect();
+            if let Some(first) = shows.first().filter(|f| shows.len() == cards.len() && shows.iter().all(|s| s == *f)) {
+                title.push_str(first);
+                title.push_str(": ");
+            }
+            push_uint(&mut title, cards.len() as u64);
+            title.push_str(if cards.len() == 1 { " episode" } else { " episodes" });
+            root(opts).child(
+                el("section")
+                    .class("collection")
+                    .attr("aria-labelledby", "sc-collection")
+                    .child(el("h2").attr("id", "sc-collection").attr("dir", "auto").text(title))
+                    .child(
+                        el("ul")
+                            .class("episodes")
+                            .children(cards.iter().enumerate().map(|(i, c)| el("li").child(card_view(c, &compact, i, 3)))),
+                    ),
+            )
+        }
+    }
+}
+
+/// The cards of a document, in hook order.
+pub fn cards(doc: &Document) -> &[Card] {
+    match doc {
+        Document::Card(card) => core::slice::from_ref(card),
+        Document::Collection(cards) => cards,
+    }
+}
+
+/// The alert shown instead of a card, followed by a `<slot>` so the page's
+/// fallback content stays visible.
+pub fn error_view(detail: &str, more: usize, opts: &Options) -> Element {
+    let mut alert = el("div")
+        .part("error")
+        .class("error")
+        .attr("role", "alert")
+        .child(el("p").class("error-title").text(strings::ERROR_TITLE))
+        .child(el("p").class("error-detail").attr("dir", "auto").text(detail));
+    if more > 0 {
+        let mut s = String::from("…and ");
+        push_uint(&mut s, more as u64);
+        s.push_str(if more == 1 { " more problem" } else { " more problems" });
+        s.push_str(" (the browser console lists them all).");
+        alert = alert.child(el("p").class("error-more").text(s));
+    }
+    root(opts).child(alert).child(el("slot"))
+}
+
+/// The alert for validation errors: the first one in words, and a count.
+pub fn errors_view(errors: &[Error], opts: &Options) -> Element {
+    let first = errors.first().map(describe_error).unwrap_or_default();
+    error_view(&first, errors.len().saturating_sub(1), opts)
+}
+
+/// `takeaways[2].title: expected a string, found 42`, or the message alone
+/// for the document itself.
+pub fn describe_error(e: &Error) -> String {
+    if e.path.is_empty() {
+        e.message.clone()
+    } else {
+        concat(&[&e.path, ": ", &e.message])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::parse_document;
+
+    fn seed() -> Document {
+        parse_document(include_str!("../www/episodes/ilya.json")).unwrap()
+    }
+
+    /// The distinct `part` names, in the order they first appear.
+    fn parts(e: &Element, out: &mut Vec<String>) {
+        if let Some(p) = e.get("part") {
+            if !out.iter().any(|x| x == p) {
+                out.push(p.into());
+            }
+        }
+        for c in &e.children {
+            if let Node::Element(c) = c {
+                parts(c, out);
+            }
+        }
+    }
+
+    fn count(e: &Element, part: &str) -> usize {
+        let own = usize::from(e.get("part") == Some(part));
+        own + e.children.iter().map(|c| if let Node::Element(c) = c { count(c, part) } else { 0 }).sum::<usize>()
+    }
+
+    fn text(e: &Element) -> String {
+        let mut s = String::new();
+        for c in &e.children {
+            match c {
+                Node::Text(t) => s.push_str(t),
+                Node::Element(c) => s.push_str(&text(c)),
+            }
+        }
+        s
+    }
+
+    fn find<'a>(e: &'a Element, part: &str) -> Option<&'a Element> {
+        if e.get("part") == Some(part) {
+            return Some(e);
+        }
+        e.children.iter().find_map(|c| match c {
+            Node::Element(c) => find(c, part),
+            Node::Text(_) => None,
+        })
+    }
+
+    #[test]
+    fn the_seed_shows_every_section() {
+        let v = document_view(&seed(), &Options::default());
+        let mut p = Vec::new();
+        parts(&v, &mut p);
+        assert_eq!(
+            p,
+            [
+                "card", "show", "title", "guests", "stats", "duration", "read-time", "topics", "topic", "ai-label",
+                "takeaways", "takeaway", "takeaway-title", "takeaway-text", "covers", "questions", "question",
+                "question-title", "question-text", "notable", "listen", "share-button", "footer"
+            ]
+        );
+        assert_eq!((count(&v, "takeaway"), count(&v, "question"), count(&v, "topic")), (5, 5, 2));
+        assert_eq!(text(find(&v, "stats").unwrap()), "96 min episode · 3 min read");
+        assert_eq!(text(find(&v, "footer").unwrap()), "You just read a 3-minute summary of a 96-minute episode.");
+        assert_eq!(text(find(&v, "guests").unwrap()), "with Ilya Sutskever");
+        assert_eq!(text(find(&v, "ai-label").unwrap()), "AI-generated summary");
+    }
+
+    #[test]
+    fn absent_fields_leave_no_empty_boxes() {
+        let doc = parse_document(r#"{"title": "T", "takeaways": [{"text": "one two"}]}"#).unwrap();
+        let v = document_view(&doc, &Options::default());
+        let mut p = Vec::new();
+        parts(&v, &mut p);
+        assert_eq!(p, ["card", "title", "stats", "read-time", "takeaways", "takeaway", "takeaway-text", "share-button", "footer"]);
+        assert_eq!(text(find(&v, "stats").unwrap()), "1 min read");
+        assert_eq!(text(find(&v, "footer").unwrap()), "You just read a 1-minute summary.");
+    }
+
+    #[test]
+    fn compact_layout_keeps_the_head_and_three_takeaways() {
+        let v = document_view(&seed(), &Options { layout: Layout::Compact, ..Options::default() });
+        let mut p = Vec::new();
+        parts(&v, &mut p);
+        assert_eq!(count(&v, "takeaway"), 3);
+        for absent in ["covers", "questions", "notable", "listen", "topics"] {
+            assert!(!p.iter().any(|x| x == absent), "{absent}");
+        }
+    }
+
+    #[test]
+    fn wpm_changes_the_read_time() {
+        let v = document_view(&seed(), &Options { wpm: 100, ..Options::default() });
+        assert_eq!(text(find(&v, "read-time").unwrap()), "7 min read");
+    }
+
+    #[test]
+    fn options_from_attributes() {
+        assert_eq!(Options::from_attributes("", "", ""), Options::default());
+        let o = Options::from_attributes(" DARK", "compact", "300");
+        assert_eq!((o.theme, o.layout, o.wpm), (Theme::Dark, Layout::Compact, 300));
+        assert_eq!(Options::from_attributes("neon", "grid", "5").wpm, DEFAULT_WPM);
+    }
+
+    #[test]
+    fn error_view_states_the_first_problem_and_counts_the_rest() {
+        let errors = crate::validate::validate(r#"{"title": 1, "takeaways": [{"text": 2}]}"#);
+        let v = errors_view(&errors, &Options::default());
+        let alert = find(&v, "error").unwrap();
+        assert_eq!(alert.get("role"), Some("alert"));
+        assert_eq!(
+            text(alert),
+            "This summary can't be shown.title: expected a string, found 1…and 1 more problem (the browser console lists them all)."
+        );
+    }
+}
