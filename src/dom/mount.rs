@@ -32,7 +32,8 @@ fn build(dom: &Dom, e: &Element, hooks: &mut Vec<(Hook, web_sys::Element)>) -> O
     for c in &e.children {
         match c {
             Node::Element(c) => {
-                node.append_child(&build(dom, c, hooks)?).ok()?;
+                let child: web_sys::Node = build(dom, c, hooks)?.into();
+                node.append_child(&child).ok()?;
             }
             Node::Text(t) => {
                 node.append_child(&dom.create_text_node(t)).ok()?;

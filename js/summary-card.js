@@ -1,0 +1,334 @@
+// summary-card: the module entry. Defines <summary-card>, upgrades every
+// [data-summary-card] element (now and later), and exports render/validate.
+//
+// This file is the thin shell around the wasm core: it finds the data (src,
+// inline JSON, or the JS API), tracks data-state, fires events and owns each
+// card's lifetime. Rust parses, validates and builds the DOM.
+
+import init, { mount, mount_message, validate as validateText } from "../build/pkg/summary_card.js";
+import css from "../src/card.css";
+
+const OPTIONS = ["theme", "layout", "locale", "wpm"];
+const HOOK = "data-summary-card";
+
+// One stylesheet object for every card on the page.
+let sheet = null;
+try {
+  sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+} catch {
+  sheet = null;
+}
+
+// One wasm instance per page, however many cards and script tags.
+let wasmError = null;
+const wasmReady = init({ module_or_path: new URL("summary-card.wasm", import.meta.url) }).then(
+  () => true,
+  (e) => {
+    wasmError = describeLoadError(e);
+    console.error("summary-card: " + wasmError, e);
+    return false;
+  },
+);
+
+function describeLoadError(e) {
+  const text = String((e && e.message) || e);
+  if (/Content Security Policy|unsafe-eval|wasm-eval/i.test(text)) {
+    return "this page's Content Security Policy blocks WebAssembly: add 'wasm-unsafe-eval' to script-src.";
+  }
+  return "the WebAssembly module could not be loaded (" + text + ").";
+}
+
+/** [path, message, path, message...] to [{ path, message }]. */
+function pairs(flat) {
+  const out = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) out.push({ path: flat[i], message: flat[i + 1] });
+  return out;
+}
+
+/** Data given to the JS API as JSON text: strings are taken as JSON already. */
+function toText(data) {
+  return typeof data === "string" ? data : JSON.stringify(data) ?? "null";
+}
+
+function el(tag, attrs, text) {
+  const e = document.createElement(tag);
+  for (const k in attrs) e.setAttribute(k, attrs[k]);
+  if (text) e.textContent = text;
+  return e;
+}
+
+/** The JSON inside a host's <script type="application/json">, if any. */
+function inlineScript(host) {
+  for (const c of host.children) {
+    if (c.localName === "script" && /json/i.test(c.type)) return c;
+  }
+  return null;
+}
+
+/** Waits for the parser to finish the host's children when it is still at work. */
+function parsed() {
+  return document.readyState === "loading"
+    ? new Promise((r) => document.addEventListener("DOMContentLoaded", r, { once: true }))
+    : Promise.resolve();
+}
+
+const cards = new WeakMap();
+
+/** One card on one host element: its data, state, and everything it owns. */
+class Card {
+  constructor(host, read, text = null) {
+    this.host = host;
+    this.read = read; // option name -> string or null
+    this.given = text; // JSON text from the JS API, else null
+    this.text = null;
+    this.handle = null;
+    this.errors = [];
+    this.abort = null;
+    this.run = 0;
+    cards.set(host, this);
+  }
+
+  root() {
+    const root = this.host.shadowRoot || this.host.attachShadow({ mode: "open" });
+    if (sheet && root.adoptedStyleSheets[0] !== sheet) root.adoptedStyleSheets = [sheet];
+    return root;
+  }
+
+  opt(name) {
+    return this.read(name) ?? "";
+  }
+
+  show(...nodes) {
+    this.handle?.free();
+    this.handle = null;
+    this.root().replaceChildren(...nodes);
+  }
+
+  emit(name, detail) {
+    this.host.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail }));
+  }
+
+  /** Loads the data (again) and renders. Never throws. */
+  async load() {
+    const run = ++this.run;
+    this.abort?.abort();
+    this.abort = null;
+    this.host.setAttribute("data-state", "loading");
+    if (!this.handle) {
+      this.show(el("div", { class: "sc loading", "data-theme": this.opt("theme") || "auto", "aria-busy": "true" }), el("slot"));
+    }
+    try {
+      let text = this.given;
+      if (text === null) {
+        const src = this.read("src");
+        if (src) {
+          text = await this.fetch(src);
+        } else {
+          await parsed();
+          const script = inlineScript(this.host);
+          if (!script) throw new Error("no data: give the card a src attribute or a <script type=\"application/json\"> child.");
+          text = script.textContent;
+        }
+      }
+      if (run !== this.run) return;
+      this.text = text;
+      await this.render(run);
+    } catch (e) {
+      if (run === this.run && e.name !== "AbortError") await this.fail(e.message, run);
+    }
+  }
+
+  async fetch(src) {
+    const ctrl = (this.abort = new AbortController());
+    const url = new URL(src, document.baseURI).href;
+    let res;
+    try {
+      res = await fetch(url, { signal: ctrl.signal, credentials: "same-origin" });
+    } catch (e) {
+      if (e.name === "AbortError") throw e;
+      throw new Error("could not load " + src + ": the request failed (network error or CORS).");
+    }
+    if (!res.ok) throw new Error("could not load " + src + ": the server answered " + res.status + ".");
+    return res.text();
+  }
+
+  /** Renders the loaded text with the current options. */
+  async render(run = this.run) {
+    if (!(await wasmReady)) return this.fail(wasmError, run);
+    if (run !== this.run) return;
+    this.show();
+    try {
+      this.handle = mount(this.root(), this.text, this.opt("theme"), this.opt("layout"), this.opt("wpm"));
+      this.errors = pairs(this.handle.errors);
+    } catch (e) {
+      this.handle = null;
+      return this.fail("internal error (" + e + ").", run);
+    }
+    if (this.errors.length) {
+      this.host.setAttribute("data-state", "error");
+      console.error("summary-card: the data has " + this.errors.length + " problem(s):\n" +
+        this.errors.map((e) => "  " + (e.path || "(document)") + ": " + e.message).join("\n"), this.host);
+      this.emit("summary-card:error", { errors: this.errors });
+    } else {
+      this.host.setAttribute("data-state", "ready");
+      this.emit("summary-card:ready", {});
+    }
+  }
+
+  /** Shows an alert for a problem that is not in the data itself. */
+  async fail(message, run) {
+    if (run !== this.run) return;
+    this.errors = [{ path: "", message }];
+    const sentence = message.charAt(0).toUpperCase() + message.slice(1);
+    let shown = false;
+    if (await wasmReady) {
+      try {
+        this.show();
+        this.handle = mount_message(this.root(), sentence, this.opt("theme"));
+        shown = true;
+      } catch {
+        shown = false;
+      }
+    }
+    if (!shown) {
+      // Without wasm: a plain alert, and the page's fallback stays visible.
+      this.show(el("div", { part: "error", role: "alert" }, "This summary can't be shown. " + sentence), el("slot"));
+    }
+    this.host.setAttribute("data-state", "error");
+    console.error("summary-card: " + message, this.host);
+    this.emit("summary-card:error", { errors: this.errors });
+  }
+
+  /** Removes the card and everything it added; the host shows its own children again. */
+  destroy() {
+    this.run++;
+    this.abort?.abort();
+    this.abort = null;
+    if (this.host.shadowRoot) this.show(el("slot"));
+    this.host.removeAttribute("data-state");
+    if (cards.get(this.host) === this) cards.delete(this.host);
+  }
+}
+
+/** `<summary-card>`: attributes are read live, so changes re-render. */
+class SummaryCardElement extends HTMLElement {
+  static observedAttributes = ["src", ...OPTIONS];
+
+  connectedCallback() {
+    // A move (disconnect then connect in one task) keeps the card as it is.
+    if (this._card && cards.get(this) === this._card) return;
+    this._card = new Card(this, (n) => this.getAttribute(n));
+    this._card.load();
+  }
+
+  disconnectedCallback() {
+    queueMicrotask(() => {
+      if (!this.isConnected && this._card) {
+        this._card.destroy();
+        this._card = null;
+      }
+    });
+  }
+
+  attributeChangedCallback(name, before, after) {
+    const card = cards.get(this);
+    if (!card || before === after || card !== this._card) return;
+    if (name === "src") card.load();
+    else if (card.text !== null) card.render();
+  }
+}
+
+/** An element with `data-summary-card`: options come from `data-*`. */
+function hookRead(host) {
+  return (name) => (name === "src" ? host.getAttribute(HOOK) || null : host.getAttribute("data-" + name));
+}
+
+function upgrade(node) {
+  if (node.nodeType !== 1) return;
+  const found = node.matches(`[${HOOK}]`) ? [node] : [];
+  for (const e of node.querySelectorAll(`[${HOOK}]`)) found.push(e);
+  for (const host of found) {
+    if (!cards.has(host) && host.localName !== "summary-card") new Card(host, hookRead(host)).load();
+  }
+}
+
+function release(node) {
+  if (node.nodeType !== 1 || node.isConnected) return;
+  const found = node.matches(`[${HOOK}]`) ? [node] : [];
+  for (const e of node.querySelectorAll(`[${HOOK}]`)) found.push(e);
+  for (const host of found) cards.get(host)?.destroy();
+}
+
+if (!customElements.get("summary-card")) {
+  customElements.define("summary-card", SummaryCardElement);
+  upgrade(document.documentElement);
+  new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === "attributes") {
+        const card = cards.get(r.target);
+        if (!card || r.target.localName === "summary-card") continue;
+        if (r.attributeName === HOOK) card.load();
+        else if (card.text !== null) card.render();
+        continue;
+      }
+      for (const n of r.removedNodes) release(n);
+      for (const n of r.addedNodes) upgrade(n);
+    }
+  }).observe(document.documentElement, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: [HOOK, ...OPTIONS.map((o) => "data-" + o)],
+  });
+}
+
+/**
+ * Renders `data` (an object, or JSON text) into `element`.
+ * Resolves when the card is ready or shows its error; never rejects.
+ */
+export async function render(element, data, options = {}) {
+  cards.get(element)?.destroy();
+  let text;
+  try {
+    text = toText(data);
+  } catch (e) {
+    text = JSON.stringify({ error: String(e) });
+  }
+  const attrs = element.localName === "summary-card" ? (n) => element.getAttribute(n) : hookRead(element);
+  const card = new Card(element, (n) => (options[n] != null ? String(options[n]) : attrs(n)), text);
+  if (element instanceof SummaryCardElement) element._card = card;
+  await card.load();
+  return {
+    element,
+    get errors() {
+      return card.errors.slice();
+    },
+    async update(newData) {
+      card.given = toText(newData);
+      await card.load();
+    },
+    destroy() {
+      card.destroy();
+    },
+  };
+}
+
+/** Every problem in `data` as [{ path, message }]; [] when it is valid. */
+export function validate(data) {
+  let text;
+  try {
+    text = toText(data);
+  } catch (e) {
+    return [{ path: "", message: "could not be turned into JSON: " + e.message }];
+  }
+  if (wasmError) return [{ path: "", message: wasmError }];
+  try {
+    return pairs(validateText(text));
+  } catch (e) {
+    return [{ path: "", message: "internal error (" + e + ")" }];
+  }
+}
+
+// The exports work synchronously once this module has evaluated.
+await wasmReady;
