@@ -371,10 +371,7 @@ mod tests {
     #[test]
     fn deep_nesting_is_an_error_not_a_stack_overflow() {
         let deep = "[".repeat(10_000) + &"]".repeat(10_000);
-        assert_eq!(
-            parse(&deep).unwrap_err().message,
-            "the document nests arrays or objects more than 64 levels deep"
-        );
+        assert_eq!(parse(&deep).unwrap_err().message, "the document nests arrays or objects more than 64 levels deep");
         let ok = "[".repeat(64) + &"]".repeat(64);
         assert!(parse(&ok).is_ok());
     }

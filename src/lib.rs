@@ -6,6 +6,8 @@
 //! widget in the browser. Pure modules never touch browser crates, so most
 //! tests run natively with `cargo test`.
 
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic))]
+
 pub mod html;
 pub mod json;
 pub mod model;

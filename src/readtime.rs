@@ -36,7 +36,7 @@ fn is_cjk(c: char) -> bool {
         | 0x4E00..=0x9FFF     // CJK Unified Ideographs
         | 0xF900..=0xFAFF     // CJK Compatibility Ideographs
         | 0xFF66..=0xFF9F     // Halfwidth Katakana
-        | 0x20000..=0x3134F)  // Extensions B to G
+        | 0x20000..=0x3134F) // Extensions B to G
 }
 
 /// Characters that can be part of a word: letters, digits and other

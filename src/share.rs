@@ -69,7 +69,10 @@ mod tests {
     #[test]
     fn slugs() {
         let cases = [
-            ("Ilya Sutskever – We're moving from the age of scaling", "ilya-sutskever-we-re-moving-from-the-age-of-scaling"),
+            (
+                "Ilya Sutskever – We're moving from the age of scaling",
+                "ilya-sutskever-we-re-moving-from-the-age-of-scaling",
+            ),
             ("  Hello,   World!  ", "hello-world"),
             ("日本語", "summary"),
             ("Café 2.0", "caf-2-0"),

@@ -101,9 +101,7 @@ pub fn parse_date(s: &str) -> Option<Date> {
     }
     let num = |r: core::ops::Range<usize>| -> Option<u16> {
         let digits = date.get(r)?;
-        digits
-            .iter()
-            .try_fold(0u16, |n, &c| c.is_ascii_digit().then(|| n * 10 + u16::from(c - b'0')))
+        digits.iter().try_fold(0u16, |n, &c| c.is_ascii_digit().then(|| n * 10 + u16::from(c - b'0')))
     };
     if date.get(4) != Some(&b'-') || date.get(7) != Some(&b'-') {
         return None;
@@ -213,7 +211,18 @@ mod tests {
         assert_eq!(iso_date(d), "2025-11-25");
         assert_eq!(parse_date("2024-02-29T10:00:00Z"), Some(Date { year: 2024, month: 2, day: 29 }));
         assert_eq!(iso_date(parse_date("2024-01-05").unwrap()), "2024-01-05");
-        for bad in ["2025-02-29", "2025-13-01", "2025-00-10", "2025-11-31", "25-11-2025", "2025/11/25", "2025-11-25x", "", "0999-01-01", "2025-1-5"] {
+        for bad in [
+            "2025-02-29",
+            "2025-13-01",
+            "2025-00-10",
+            "2025-11-31",
+            "25-11-2025",
+            "2025/11/25",
+            "2025-11-25x",
+            "",
+            "0999-01-01",
+            "2025-1-5",
+        ] {
             assert_eq!(parse_date(bad), None, "{bad}");
         }
     }

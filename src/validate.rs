@@ -471,7 +471,11 @@ mod tests {
             (r#""title": "  ""#, "title", "must not be empty"),
             (r#""takeaways": []"#, "takeaways", "must have at least one item"),
             (r#""takeaways": {}"#, "takeaways", "expected an array, found an object"),
-            (r#""takeaways": [{"title": "a", "text": "b"}, {"title": 42, "text": "x"}]"#, "takeaways[1].title", "expected a string, found 42"),
+            (
+                r#""takeaways": [{"title": "a", "text": "b"}, {"title": 42, "text": "x"}]"#,
+                "takeaways[1].title",
+                "expected a string, found 42",
+            ),
             (r#""takeaways": [{"title": "a"}]"#, "takeaways[0].text", "is required"),
             (r#""takeaways": ["plain"]"#, "takeaways[0]", "expected an object, found the string \"plain\""),
             (r#""questions": [{"text": null}]"#, "questions[0].text", "expected a string, found null"),
@@ -481,9 +485,21 @@ mod tests {
             (r#""ai_generated": "yes""#, "ai_generated", "expected true or false, found the string \"yes\""),
             (r#""covers": ["x"]"#, "covers", "expected a string, found an array"),
             (r#""notable_moment": 1.5"#, "notable_moment", "expected a string, found 1.5"),
-            (r#""published": "25/11/2025""#, "published", "expected an ISO 8601 date such as \"2025-11-25\", found the string \"25/11/2025\""),
-            (r#""published": "2025-02-30""#, "published", "expected an ISO 8601 date such as \"2025-11-25\", found the string \"2025-02-30\""),
-            (r#""duration": "99:99:99""#, "duration", "minutes and seconds must be below 60, found the string \"99:99:99\""),
+            (
+                r#""published": "25/11/2025""#,
+                "published",
+                "expected an ISO 8601 date such as \"2025-11-25\", found the string \"25/11/2025\"",
+            ),
+            (
+                r#""published": "2025-02-30""#,
+                "published",
+                "expected an ISO 8601 date such as \"2025-11-25\", found the string \"2025-02-30\"",
+            ),
+            (
+                r#""duration": "99:99:99""#,
+                "duration",
+                "minutes and seconds must be below 60, found the string \"99:99:99\"",
+            ),
             (r#""duration": "1h""#, "duration", "expected seconds, \"MM:SS\" or \"H:MM:SS\", found the string \"1h\""),
             (r#""duration": -5"#, "duration", "must not be negative, found -5"),
             (r#""duration": 0"#, "duration", "must be between 1 second and 1000 hours, found 0"),
@@ -491,17 +507,45 @@ mod tests {
             (r#""duration": true"#, "duration", "expected seconds or \"H:MM:SS\", found true"),
             (r#""version": 2"#, "version", "unsupported version 2; this widget reads version 1"),
             (r#""version": "1""#, "version", "expected the number 1, found the string \"1\""),
-            (r#""id": "has space""#, "id", "expected letters, digits, '-' and '_' (it names the card in links), found the string \"has space\""),
-            (r#""url": "javascript:alert(1)""#, "url", "expected an absolute https: or http: URL, found the string \"javascript:alert(1)\""),
-            (r#""url": "/relative""#, "url", "expected an absolute https: or http: URL, found the string \"/relative\""),
-            (r#""show": {"name": "S", "url": "data:text/html,x"}"#, "show.url", "expected an absolute https: or http: URL, found the string \"data:text/html,x\""),
-            (r#""show": {"name": "S", "artwork": "mailto:a@b.c"}"#, "show.artwork", "expected an absolute https: or http: URL, found the string \"mailto:a@b.c\""),
+            (
+                r#""id": "has space""#,
+                "id",
+                "expected letters, digits, '-' and '_' (it names the card in links), found the string \"has space\"",
+            ),
+            (
+                r#""url": "javascript:alert(1)""#,
+                "url",
+                "expected an absolute https: or http: URL, found the string \"javascript:alert(1)\"",
+            ),
+            (
+                r#""url": "/relative""#,
+                "url",
+                "expected an absolute https: or http: URL, found the string \"/relative\"",
+            ),
+            (
+                r#""show": {"name": "S", "url": "data:text/html,x"}"#,
+                "show.url",
+                "expected an absolute https: or http: URL, found the string \"data:text/html,x\"",
+            ),
+            (
+                r#""show": {"name": "S", "artwork": "mailto:a@b.c"}"#,
+                "show.artwork",
+                "expected an absolute https: or http: URL, found the string \"mailto:a@b.c\"",
+            ),
             (r#""show": {"url": "https://x.y"}"#, "show.name", "is required"),
             (r#""show": "S""#, "show", "expected an object, found the string \"S\""),
-            (r#""listen": [{"label": "L", "url": "vbscript:x"}]"#, "listen[0].url", "expected an absolute https: or http: URL, found the string \"vbscript:x\""),
+            (
+                r#""listen": [{"label": "L", "url": "vbscript:x"}]"#,
+                "listen[0].url",
+                "expected an absolute https: or http: URL, found the string \"vbscript:x\"",
+            ),
             (r#""listen": [{"label": "L"}]"#, "listen[0].url", "is required"),
             (r#""listen": [{"url": "https://a.b"}]"#, "listen[0].label", "is required"),
-            (r#""cta": {"text": "Go", "url": "ftp://x"}"#, "cta.url", "expected an absolute https:, http: or mailto: URL, found the string \"ftp://x\""),
+            (
+                r#""cta": {"text": "Go", "url": "ftp://x"}"#,
+                "cta.url",
+                "expected an absolute https:, http: or mailto: URL, found the string \"ftp://x\"",
+            ),
             (r#""cta": {"url": "https://x.y"}"#, "cta.text", "is required"),
         ];
         for (extra, path, message) in cases {
@@ -538,7 +582,8 @@ mod tests {
     fn collections() {
         let ok = concat(&[r#"{"version": 1, "episodes": ["#, &card_with(""), ",", &card_with(""), "]}"]);
         assert!(matches!(parse_document(&ok), Ok(Document::Collection(c)) if c.len() == 2));
-        let bad = concat(&[r#"{"episodes": ["#, &card_with(""), r#", {"title": 5, "takeaways": [{"text": "x"}]}, 7]}"#]);
+        let bad =
+            concat(&[r#"{"episodes": ["#, &card_with(""), r#", {"title": 5, "takeaways": [{"text": "x"}]}, 7]}"#]);
         assert_eq!(
             errors(&bad),
             vec![

@@ -263,7 +263,9 @@ pub fn card_view(card: &Card, opts: &Options, n: usize, level: u8) -> Element {
         el("div")
             .class("head-text")
             .maybe(show)
-            .child(el(heading(level)).part("title").attr("id", id("title")).attr("dir", "auto").text(card.title.as_str()))
+            .child(
+                el(heading(level)).part("title").attr("id", id("title")).attr("dir", "auto").text(card.title.as_str()),
+            )
             .maybe(guests)
             .maybe(published),
     );
@@ -317,9 +319,13 @@ pub fn card_view(card: &Card, opts: &Options, n: usize, level: u8) -> Element {
             .child(el("blockquote").child(el("p").attr("dir", "auto").text(m.as_str())))
     });
     let listen = (!card.listen.is_empty() && full).then(|| {
-        section("nav", "listen", id("listen"), level + 1, strings::LISTEN).child(el("ul").class("links").children(
-            card.listen.iter().map(|l| el("li").child(link(l.url.as_str(), None).attr("dir", "auto").text(l.label.as_str()))),
-        ))
+        section("nav", "listen", id("listen"), level + 1, strings::LISTEN).child(
+            el("ul").class("links").children(
+                card.listen
+                    .iter()
+                    .map(|l| el("li").child(link(l.url.as_str(), None).attr("dir", "auto").text(l.label.as_str()))),
+            ),
+        )
     });
     let share = el("div")
         .class("share")
@@ -334,7 +340,9 @@ pub fn card_view(card: &Card, opts: &Options, n: usize, level: u8) -> Element {
         )
         .child(el("p").class("status").attr("role", "status").hook(Hook::ShareStatus(n)));
     let cta = card.cta.as_ref().filter(|_| full).map(|c| {
-        el("p").class("cta").child(link(c.url.as_str(), None).class("cta-link").attr("dir", "auto").text(c.label.as_str()))
+        el("p")
+            .class("cta")
+            .child(link(c.url.as_str(), None).class("cta-link").attr("dir", "auto").text(c.label.as_str()))
     });
 
     el("article")
@@ -381,9 +389,9 @@ pub fn document_view(doc: &Document, opts: &Options) -> Element {
                     .attr("aria-labelledby", "sc-collection")
                     .child(el("h2").attr("id", "sc-collection").attr("dir", "auto").text(title))
                     .child(
-                        el("ul")
-                            .class("episodes")
-                            .children(cards.iter().enumerate().map(|(i, c)| el("li").child(card_view(c, &compact, i, 3)))),
+                        el("ul").class("episodes").children(
+                            cards.iter().enumerate().map(|(i, c)| el("li").child(card_view(c, &compact, i, 3))),
+                        ),
                     ),
             )
         }
@@ -490,9 +498,29 @@ mod tests {
         assert_eq!(
             p,
             [
-                "card", "show", "title", "guests", "stats", "duration", "read-time", "topics", "topic", "ai-label",
-                "takeaways", "takeaway", "takeaway-title", "takeaway-text", "covers", "questions", "question",
-                "question-title", "question-text", "notable", "listen", "share-button", "footer"
+                "card",
+                "show",
+                "title",
+                "guests",
+                "stats",
+                "duration",
+                "read-time",
+                "topics",
+                "topic",
+                "ai-label",
+                "takeaways",
+                "takeaway",
+                "takeaway-title",
+                "takeaway-text",
+                "covers",
+                "questions",
+                "question",
+                "question-title",
+                "question-text",
+                "notable",
+                "listen",
+                "share-button",
+                "footer"
             ]
         );
         assert_eq!((count(&v, "takeaway"), count(&v, "question"), count(&v, "topic")), (5, 5, 2));
@@ -508,7 +536,10 @@ mod tests {
         let v = document_view(&doc, &Options::default());
         let mut p = Vec::new();
         parts(&v, &mut p);
-        assert_eq!(p, ["card", "title", "stats", "read-time", "takeaways", "takeaway", "takeaway-text", "share-button", "footer"]);
+        assert_eq!(
+            p,
+            ["card", "title", "stats", "read-time", "takeaways", "takeaway", "takeaway-text", "share-button", "footer"]
+        );
         assert_eq!(text(find(&v, "stats").unwrap()), "1 min read");
         assert_eq!(text(find(&v, "footer").unwrap()), "You just read a 1-minute summary.");
     }

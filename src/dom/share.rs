@@ -56,11 +56,8 @@ pub fn on_click(button: &web_sys::EventTarget, card: &Card, read_minutes: u64, s
                 Some(p) => JsFuture::from(p).await.is_ok(),
                 None => false,
             };
-            let message = if copied {
-                String::from("Link copied")
-            } else {
-                crate::text::concat(&["Copy this link: ", &url])
-            };
+            let message =
+                if copied { String::from("Link copied") } else { crate::text::concat(&["Copy this link: ", &url]) };
             status.set_text_content(Some(&message));
         });
     })

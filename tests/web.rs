@@ -1,0 +1,104 @@
+//! wasm-bindgen-test in headless Chromium: the DOM layer mounts, updates,
+//! destroys (leaving no listener) and shows the error state.
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use summary_card::embed::{live_listeners, mount, mount_message, validate};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SEED: &str = include_str!("../www/episodes/ilya.json");
+
+fn host() -> (Element, ShadowRoot) {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let host = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).unwrap();
+    (host, shadow)
+}
+
+fn part(root: &ShadowRoot, name: &str) -> Option<Element> {
+    root.query_selector(&format!("[part~=\"{name}\"]")).unwrap()
+}
+
+fn text(root: &ShadowRoot, name: &str) -> String {
+    part(root, name).and_then(|e| e.text_content()).unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+fn mounts_the_seed_card() {
+    let (_host, root) = host();
+    let handle = mount(&root, SEED, "", "", "");
+    assert!(handle.errors().is_empty());
+    assert_eq!(text(&root, "stats"), "96 min episode · 3 min read");
+    assert_eq!(text(&root, "footer"), "You just read a 3-minute summary of a 96-minute episode.");
+    assert_eq!(root.query_selector_all("[part=takeaway]").unwrap().length(), 5);
+    assert_eq!(text(&root, "show"), "Dwarkesh Podcast");
+    let show = part(&root, "show").unwrap();
+    assert_eq!(show.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+    assert_eq!(show.get_attribute("target").as_deref(), Some("_blank"));
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+fn destroy_removes_the_nodes_and_every_listener() {
+    let before = live_listeners();
+    let (_host, root) = host();
+    let handle = mount(&root, SEED, "dark", "compact", "");
+    assert_eq!(live_listeners(), before + 1, "one share listener per card");
+    let button: HtmlElement = part(&root, "share-button").unwrap().dyn_into().unwrap();
+    drop(handle); // what JS `free()` / `destroy()` does
+    assert_eq!(live_listeners(), before);
+    assert_eq!(root.child_element_count(), 0, "the card's nodes are gone");
+    button.click(); // a detached button with no listener: nothing happens, nothing throws
+}
+
+#[wasm_bindgen_test]
+fn update_replaces_the_card_in_place() {
+    let (_host, root) = host();
+    let first = mount(&root, SEED, "", "", "");
+    drop(first);
+    let second = mount(&root, r#"{"title": "Second", "takeaways": [{"text": "x"}]}"#, "light", "", "");
+    assert_eq!(root.query_selector_all("[part=card]").unwrap().length(), 1);
+    assert_eq!(text(&root, "title"), "Second");
+    let theme = root.query_selector(".sc").unwrap().unwrap().get_attribute("data-theme");
+    assert_eq!(theme.as_deref(), Some("light"));
+    drop(second);
+}
+
+#[wasm_bindgen_test]
+fn invalid_data_shows_an_alert_with_the_path() {
+    let (_host, root) = host();
+    let handle = mount(&root, r#"{"title": "T", "takeaways": [{"title": 42, "text": "x"}]}"#, "", "", "");
+    assert_eq!(handle.errors(), vec!["takeaways[0].title".to_string(), "expected a string, found 42".to_string()]);
+    let alert = part(&root, "error").unwrap();
+    assert_eq!(alert.get_attribute("role").as_deref(), Some("alert"));
+    assert!(alert.text_content().unwrap().contains("takeaways[0].title: expected a string, found 42"));
+    assert!(part(&root, "card").is_none());
+    assert!(root.query_selector("slot").unwrap().is_some(), "fallback content stays visible");
+    drop(handle);
+    assert!(part(&root, "error").is_none());
+}
+
+#[wasm_bindgen_test]
+fn messages_and_validation() {
+    let (_host, root) = host();
+    let handle = mount_message(&root, "Could not load /x.json: the server answered 404.", "");
+    assert!(text(&root, "error").contains("the server answered 404"));
+    drop(handle);
+    assert!(validate(SEED).is_empty());
+    assert_eq!(validate("[]"), vec![String::new(), "expected an object, found an array".into()]);
+}
+
+#[wasm_bindgen_test]
+fn hostile_text_stays_text() {
+    let (_host, root) = host();
+    let json = r#"{"title": "<img src=x onerror=alert(1)>", "takeaways": [{"text": "<script>alert(1)</script>"}]}"#;
+    let handle = mount(&root, json, "", "", "");
+    assert!(root.query_selector("img, script").unwrap().is_none());
+    assert_eq!(text(&root, "title"), "<img src=x onerror=alert(1)>");
+    drop(handle);
+}
