@@ -1,0 +1,71 @@
+// Shared fixtures: a static server on a free port per worker (never a fixed
+// port a running `npm start` could hold), and a page that records every
+// error reaching the host page's window.onerror or unhandledrejection.
+import { test as base, expect } from "@playwright/test";
+import { serve } from "../../scripts/serve.mjs";
+
+export const test = base.extend({
+  server: [
+    async ({}, use) => {
+      const server = await serve(0);
+      await use(server.url);
+      await server.close();
+    },
+    { scope: "worker" },
+  ],
+  page: async ({ page }, use) => {
+    await page.addInitScript(() => {
+      window.__hostErrors = [];
+      window.addEventListener("error", (e) => window.__hostErrors.push(String(e.message)));
+      window.addEventListener("unhandledrejection", (e) => window.__hostErrors.push("rejection: " + e.reason));
+    });
+    await use(page);
+    // No test may leave an error in the host page.
+    expect(await page.evaluate(() => window.__hostErrors).catch(() => [])).toEqual([]);
+  },
+});
+
+export { expect };
+
+export const SEED = {
+  title: "Ilya Sutskever – We're moving from the age of scaling to the age of research",
+  stats: "96 min episode · 3 min read",
+  footer: "You just read a 3-minute summary of a 96-minute episode.",
+};
+
+/** Waits until `host` has data-state ready or error and returns it. */
+export async function settled(page, host) {
+  const loc = page.locator(host);
+  await expect(loc).toHaveAttribute("data-state", /^(ready|error)$/);
+  return loc.getAttribute("data-state");
+}
+
+/** Checks that the card in `host` shows the seed episode in the right parts. */
+export async function expectSeedCard(page, host) {
+  const card = page.locator(host);
+  await expect(card).toHaveAttribute("data-state", "ready");
+  const part = (name) => card.locator(`[part="${name}"]`);
+  await expect(part("title")).toHaveText(SEED.title);
+  await expect(part("show")).toHaveText("Dwarkesh Podcast");
+  await expect(part("show")).toHaveAttribute("href", "https://www.dwarkesh.com/podcast");
+  await expect(part("show")).toHaveAttribute("rel", "noopener noreferrer");
+  await expect(part("guests")).toHaveText("with Ilya Sutskever");
+  await expect(part("stats")).toHaveText(SEED.stats);
+  await expect(part("duration")).toHaveText("96 min episode");
+  await expect(part("read-time")).toHaveText("3 min read");
+  await expect(part("topic")).toHaveText(["Startups", "Science & Discovery"]);
+  await expect(part("ai-label")).toHaveText("AI-generated summary");
+  await expect(part("takeaway")).toHaveCount(5);
+  await expect(part("takeaway-title").first()).toHaveText("RL Training Limitations");
+  await expect(part("takeaway-text").first()).toContainText("Current reinforcement learning creates models");
+  await expect(part("covers")).toContainText("Ilya Sutskever explains why AI development shifts");
+  await expect(part("question")).toHaveCount(5);
+  await expect(part("notable")).toContainText("Sutskever reveals he cannot discuss");
+  await expect(part("listen").locator("a")).toHaveCount(3);
+  await expect(part("share-button")).toHaveText("Share");
+  await expect(card.locator(".share-prompt")).toHaveText("Know someone who'd find this useful?");
+  await expect(part("footer")).toHaveText(SEED.footer);
+  for (const a of await card.locator("a[target=_blank]").all()) {
+    await expect(a).toHaveAttribute("rel", "noopener noreferrer");
+  }
+}
