@@ -172,3 +172,19 @@ test("the JS API: render, update, destroy, validate", async ({ page, server }) =
     v: [{ path: "", message: "not valid JSON: expected a JSON value (line 1, column 1)" }],
   });
 });
+
+test("a page whose CSP forbids WebAssembly keeps its fallback and says why", async ({ page, server }) => {
+  await page.route(server + "/embed-module.html", async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({
+      response,
+      headers: { ...response.headers(), "content-security-policy": "default-src 'self'; script-src 'self'; style-src 'self'" },
+    });
+  });
+  await page.goto(server + "/embed-module.html");
+  const card = page.locator("summary-card");
+  await expect(card).toHaveAttribute("data-state", "error");
+  await expect(card.locator("[part=error]")).toHaveAttribute("role", "alert");
+  await expect(card.locator("[part=error]")).toContainText("'wasm-unsafe-eval'");
+  await expect(page.getByRole("link", { name: /Ilya Sutskever/ })).toBeVisible();
+});
