@@ -109,16 +109,17 @@ class Card {
     this.host.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail }));
   }
 
-  /** Loads the data (again) and renders. Never throws. */
+  /** Loads the data (again) and renders. Never throws, never rejects. */
   async load() {
     const run = ++this.run;
     this.abort?.abort();
     this.abort = null;
-    this.host.setAttribute("data-state", "loading");
-    if (!this.handle) {
-      this.show(el("div", { class: "sc loading", "data-theme": this.opt("theme") || "auto", "aria-busy": "true" }), el("slot"));
-    }
     try {
+      this.host.setAttribute("data-state", "loading");
+      if (!this.handle) {
+        const theme = this.opt("theme") || "auto";
+        this.show(el("div", { class: "sc loading", "data-theme": theme, "aria-busy": "true" }), el("slot"));
+      }
       let text = this.given;
       if (text === null) {
         const src = this.read("src");
@@ -127,7 +128,7 @@ class Card {
         } else {
           await parsed();
           const script = inlineScript(this.host);
-          if (!script) throw new Error("no data: give the card a src attribute or a <script type=\"application/json\"> child.");
+          if (!script) throw new Error('no data: give the card a src attribute or a <script type="application/json"> child.');
           text = script.textContent;
         }
       }
@@ -135,7 +136,13 @@ class Card {
       this.text = text;
       await this.render(run);
     } catch (e) {
-      if (run === this.run && e.name !== "AbortError") await this.fail(e.message, run);
+      if (run !== this.run || e.name === "AbortError") return;
+      try {
+        await this.fail(e.message, run);
+      } catch (e2) {
+        this.host.setAttribute("data-state", "error");
+        console.error("summary-card: cannot show a card in this element", this.host, e2);
+      }
     }
   }
 
@@ -151,6 +158,11 @@ class Card {
     }
     if (!res.ok) throw new Error("could not load " + src + ": the server answered " + res.status + ".");
     return res.text();
+  }
+
+  /** Renders again after an option changed. Never rejects. */
+  rerender() {
+    this.render().catch((e) => console.error("summary-card: cannot re-render this card", this.host, e));
   }
 
   /** Renders the loaded text with the current options. */
@@ -235,7 +247,7 @@ class SummaryCardElement extends HTMLElement {
     const card = cards.get(this);
     if (!card || before === after || card !== this._card) return;
     if (name === "src") card.load();
-    else if (card.text !== null) card.render();
+    else if (card.text !== null) card.rerender();
   }
 }
 
@@ -269,7 +281,7 @@ if (!customElements.get("summary-card")) {
         const card = cards.get(r.target);
         if (!card || r.target.localName === "summary-card") continue;
         if (r.attributeName === HOOK) card.load();
-        else if (card.text !== null) card.render();
+        else if (card.text !== null) card.rerender();
         continue;
       }
       for (const n of r.removedNodes) release(n);

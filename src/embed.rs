@@ -59,12 +59,6 @@ pub fn validate(json: &str) -> Vec<String> {
     flatten(&crate::validate::validate(json))
 }
 
-/// The card's stylesheet text.
-#[wasm_bindgen]
-pub fn stylesheet() -> String {
-    crate::CSS.into()
-}
-
 /// Listeners registered by all cards on the page (for tests and benchmarks).
 #[wasm_bindgen]
 pub fn live_listeners() -> usize {

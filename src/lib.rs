@@ -23,6 +23,8 @@ pub mod dom;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 
-/// The card's stylesheet, adopted into every shadow root (one shared
-/// `CSSStyleSheet` per page) and inlined by the CLI's static output.
+/// The card's stylesheet. The JS entry bundles the same file and adopts it
+/// into every shadow root (one shared `CSSStyleSheet` per page); the CLI's
+/// static output inlines it. Not referenced by the wasm build, so it costs
+/// the wasm file nothing.
 pub const CSS: &str = include_str!("card.css");

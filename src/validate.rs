@@ -88,9 +88,9 @@ fn whole_number(raw: &str) -> Option<u64> {
         None => (raw, 0),
     };
     let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let mut digits: u128 = 0;
+    let mut digits: u64 = 0;
     for b in int.bytes().chain(frac.bytes()) {
-        digits = digits.checked_mul(10)?.checked_add(u128::from(b - b'0'))?;
+        digits = digits.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
     }
     if digits == 0 {
         return Some(0);
@@ -110,9 +110,9 @@ fn whole_number(raw: &str) -> Option<u64> {
         }
     }
     if rounding >= 5 {
-        digits += 1;
+        digits = digits.checked_add(1)?;
     }
-    u64::try_from(digits).ok()
+    Some(digits)
 }
 
 /// Parses a URL just far enough to know it is an absolute link we allow.

@@ -3,6 +3,8 @@ import { render, validate } from "/dist/summary-card.js";
 
 const target = document.getElementById("target");
 const data = await (await fetch("/episodes/ilya.json")).json();
+// Artwork must be an absolute URL; this demo serves its own.
+data.show.artwork = new URL("/art.svg", location.href).href;
 let card = await render(target, data, { theme: "light" });
 
 document.getElementById("update").onclick = () => card.update({ ...data, title: "Updated: " + data.title });

@@ -141,6 +141,11 @@ test("the JS API: render, update, destroy, validate", async ({ page, server }) =
   await expect(target).toHaveAttribute("data-state", "ready");
   await expect(target.locator("[part=title]")).toHaveText(SEED.title);
   await expect(target.locator(".sc")).toHaveAttribute("data-theme", "light");
+  const art = target.locator("img.artwork");
+  await expect(art).toHaveAttribute("src", server + "/art.svg");
+  await expect(art).toHaveAttribute("alt", "");
+  await expect(art).toHaveAttribute("width", "64");
+  await expect.poll(() => art.evaluate((i) => i.complete && i.naturalWidth > 0)).toBe(true);
   await expect(page.locator("#validation")).toContainText('validate(seed) → []');
   await expect(page.locator("#validation")).toContainText('[{"path":"takeaways[0].title","message":"expected a string, found 42"}]');
 

@@ -78,3 +78,15 @@ test("cards added later and cards moved in the page", async ({ page, server }) =
   await expect(page.locator("section > summary-card")).toHaveAttribute("data-state", "ready");
   await expect(page.locator("section > summary-card [part=card]")).toHaveCount(1);
 });
+
+test("a hook on an element that cannot hold a shadow root fails quietly", async ({ page, server }) => {
+  await page.goto(server + "/embed-module.html");
+  await page.evaluate(() => {
+    const a = document.createElement("a");
+    a.id = "hostless";
+    a.setAttribute("data-summary-card", "/episodes/ilya.json");
+    document.body.append(a);
+  });
+  await expect(page.locator("#hostless")).toHaveAttribute("data-state", "error");
+  await expect(page.locator("summary-card")).toHaveAttribute("data-state", "ready");
+});

@@ -50,6 +50,8 @@ export async function expectSeedCard(page, host) {
   await expect(part("show")).toHaveAttribute("href", "https://www.dwarkesh.com/podcast");
   await expect(part("show")).toHaveAttribute("rel", "noopener noreferrer");
   await expect(part("guests")).toHaveText("with Ilya Sutskever");
+  await expect(card.locator(".published time")).toHaveText("Nov 25, 2025");
+  await expect(card.locator(".published time")).toHaveAttribute("datetime", "2025-11-25");
   await expect(part("stats")).toHaveText(SEED.stats);
   await expect(part("duration")).toHaveText("96 min episode");
   await expect(part("read-time")).toHaveText("3 min read");
@@ -65,6 +67,8 @@ export async function expectSeedCard(page, host) {
   await expect(part("share-button")).toHaveText("Share");
   await expect(card.locator(".share-prompt")).toHaveText("Know someone who'd find this useful?");
   await expect(part("footer")).toHaveText(SEED.footer);
+  await expect(card.locator(".cta a")).toHaveText("Get Dwarkesh Podcast summarized like this every Monday");
+  await expect(card.locator(".cta a")).toHaveAttribute("href", "https://example.com/subscribe");
   for (const a of await card.locator("a[target=_blank]").all()) {
     await expect(a).toHaveAttribute("rel", "noopener noreferrer");
   }
