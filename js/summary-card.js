@@ -8,7 +8,7 @@
 import init, { mount, mount_message, validate as validateText } from "../build/pkg/summary_card.js";
 import css from "../src/card.css";
 
-const OPTIONS = ["theme", "layout", "locale", "wpm"];
+const OPTIONS = ["theme", "layout", "locale", "wpm", "share"];
 const HOOK = "data-summary-card";
 
 // One stylesheet object for every card on the page.
@@ -171,7 +171,8 @@ class Card {
     if (run !== this.run) return;
     this.show();
     try {
-      this.handle = mount(this.root(), this.text, this.opt("theme"), this.opt("layout"), this.opt("wpm"));
+      const o = (n) => this.opt(n);
+      this.handle = mount(this.root(), this.text, o("theme"), o("layout"), o("wpm"), o("share"));
       this.errors = pairs(this.handle.errors);
     } catch (e) {
       this.handle = null;

@@ -32,16 +32,16 @@ impl Handle {
 /// Parses, validates and shows `json` in `parent` (a shadow root): the card,
 /// or the alert listing what is wrong.
 #[wasm_bindgen]
-pub fn mount(parent: &web_sys::Node, json: &str, theme: &str, layout: &str, wpm: &str) -> Handle {
+pub fn mount(parent: &web_sys::Node, json: &str, theme: &str, layout: &str, wpm: &str, share: &str) -> Handle {
     let opts = Options::from_attributes(theme, layout, wpm);
     match parse_document(json) {
         Ok(doc) => {
             let view = document_view(&doc, &opts);
-            Handle { _mounted: mount_view(parent, &view, Some(&doc), opts.wpm), errors: Vec::new() }
+            Handle { _mounted: mount_view(parent, &view, Some(&doc), opts.wpm, share), errors: Vec::new() }
         }
         Err(errors) => {
             let view = errors_view(&errors, &opts);
-            Handle { _mounted: mount_view(parent, &view, None, opts.wpm), errors }
+            Handle { _mounted: mount_view(parent, &view, None, opts.wpm, ""), errors }
         }
     }
 }
@@ -50,7 +50,8 @@ pub fn mount(parent: &web_sys::Node, json: &str, theme: &str, layout: &str, wpm:
 #[wasm_bindgen]
 pub fn mount_message(parent: &web_sys::Node, message: &str, theme: &str) -> Handle {
     let opts = Options::from_attributes(theme, "", "");
-    Handle { _mounted: mount_view(parent, &error_view(message, 0, &opts), None, opts.wpm), errors: Vec::new() }
+    let view = error_view(message, 0, &opts);
+    Handle { _mounted: mount_view(parent, &view, None, opts.wpm, ""), errors: Vec::new() }
 }
 
 /// Every problem in `json`, flattened as `[path, message, ...]`.

@@ -85,6 +85,30 @@ mod tests {
         assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
     }
 
+    #[test]
+    fn share_menu_snapshot() {
+        use crate::share::Target;
+        use crate::view::{share_menu, ShareMenu};
+        let m = ShareMenu {
+            targets: &[Target::Copy, Target::X, Target::Mastodon],
+            text: "T & U",
+            url: "https://e.com/a?b=1",
+            title: "T",
+            mastodon: None,
+        };
+        assert_eq!(
+            to_html(&share_menu(&m)),
+            concat!(
+                "<div part=\"share-menu\" class=\"share-menu\" role=\"menu\" aria-label=\"Share options\">",
+                "<button type=\"button\" role=\"menuitem\" tabindex=\"-1\" data-target=\"copy\" aria-label=\"Copy link\">Copy link</button>",
+                "<a href=\"https://x.com/intent/tweet?text=T%20%26%20U&amp;url=https%3A%2F%2Fe.com%2Fa%3Fb%3D1\" target=\"_blank\" ",
+                "rel=\"noopener noreferrer\" role=\"menuitem\" tabindex=\"-1\" data-target=\"x\" aria-label=\"Share on X\">X</a>",
+                "<button type=\"button\" role=\"menuitem\" tabindex=\"-1\" data-target=\"mastodon\" aria-label=\"Share on Mastodon\">Mastodon</button>",
+                "</div>"
+            )
+        );
+    }
+
     /// Snapshot of a small card: the markup the widget and the CLI share.
     #[test]
     fn snapshot_of_a_small_card() {
@@ -104,8 +128,9 @@ mod tests {
             "<p part=\"stats\" class=\"stats\"><span part=\"duration\"><time datetime=\"PT10M\">10 min</time> episode</span>",
             "<span class=\"sep\" aria-hidden=\"true\"> · </span><span part=\"read-time\">1 min read</span></p>",
             "<section part=\"takeaways\" class=\"section\" aria-labelledby=\"sc0-takeaways\">",
-            "<h3 id=\"sc0-takeaways\">Key takeaways</h3><ul class=\"points\"><li part=\"takeaway\">",
+            "<h3 id=\"sc0-takeaways\">Key takeaways</h3><ul class=\"points\"><li part=\"takeaway\" id=\"small-takeaway-1\">",
             "<strong part=\"takeaway-title\" dir=\"auto\">One</strong><span part=\"takeaway-text\" dir=\"auto\">Two three.</span>",
+            "<button class=\"takeaway-share\" type=\"button\" aria-label=\"Share takeaway 1\">Share</button>",
             "</li></ul></section>",
             "<div class=\"share\"><p class=\"share-prompt\" id=\"sc0-share-prompt\">Know someone who&#39;d find this useful?</p>",
             "<button part=\"share-button\" type=\"button\" aria-describedby=\"sc0-share-prompt\">Share</button>",

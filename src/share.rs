@@ -1,11 +1,108 @@
-//! What a reader shares: the link and the words that go with it. Pure, so
-//! it is tested natively; `dom::share` hands the result to the browser.
+//! What a reader shares: the link, the words, and every target's intent URL.
+//! Pure, so each URL is table-tested natively; `dom::share` only shows the
+//! menu and calls the browser.
 
-use crate::model::Card;
+use crate::model::{Card, Point};
 use crate::text::{concat, push_uint};
 
-/// The title, title-case-insensitively reduced to `a-z0-9-`: a fragment that
-/// stays the same for the same title. Never empty.
+/// A place to share to, in the order of the default menu.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Copy,
+    CopyTakeaways,
+    X,
+    Bluesky,
+    LinkedIn,
+    WhatsApp,
+    Reddit,
+    Telegram,
+    Email,
+    Mastodon,
+}
+
+/// Every target, in the default order.
+pub const ALL: [Target; 10] = [
+    Target::Copy,
+    Target::CopyTakeaways,
+    Target::X,
+    Target::Bluesky,
+    Target::LinkedIn,
+    Target::WhatsApp,
+    Target::Reddit,
+    Target::Telegram,
+    Target::Email,
+    Target::Mastodon,
+];
+
+impl Target {
+    /// The name used in the `share` attribute and in `summary-card:share`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Target::Copy => "copy",
+            Target::CopyTakeaways => "copy-takeaways",
+            Target::X => "x",
+            Target::Bluesky => "bluesky",
+            Target::LinkedIn => "linkedin",
+            Target::WhatsApp => "whatsapp",
+            Target::Reddit => "reddit",
+            Target::Telegram => "telegram",
+            Target::Email => "email",
+            Target::Mastodon => "mastodon",
+        }
+    }
+
+    /// The visible label of the menu entry.
+    pub fn label(self) -> &'static str {
+        match self {
+            Target::Copy => "Copy link",
+            Target::CopyTakeaways => "Copy takeaways",
+            Target::X => "X",
+            Target::Bluesky => "Bluesky",
+            Target::LinkedIn => "LinkedIn",
+            Target::WhatsApp => "WhatsApp",
+            Target::Reddit => "Reddit",
+            Target::Telegram => "Telegram",
+            Target::Email => "Email",
+            Target::Mastodon => "Mastodon",
+        }
+    }
+
+    /// The accessible name, where the label alone is too terse.
+    pub fn accessible_name(self) -> &'static str {
+        match self {
+            Target::Copy => "Copy link",
+            Target::CopyTakeaways => "Copy takeaways as text",
+            Target::X => "Share on X",
+            Target::Bluesky => "Share on Bluesky",
+            Target::LinkedIn => "Share on LinkedIn",
+            Target::WhatsApp => "Share on WhatsApp",
+            Target::Reddit => "Share on Reddit",
+            Target::Telegram => "Share on Telegram",
+            Target::Email => "Share by email",
+            Target::Mastodon => "Share on Mastodon",
+        }
+    }
+}
+
+/// Targets named in a `share` attribute (`"copy,bluesky,email"`), in that
+/// order, without repeats; unknown names are skipped. Blank: all targets.
+pub fn parse_targets(attr: &str) -> Vec<Target> {
+    let mut out: Vec<Target> = Vec::new();
+    for name in attr.split([',', ' ']).map(str::trim).filter(|n| !n.is_empty()) {
+        let lower = name.to_ascii_lowercase();
+        let found = ALL.iter().copied().find(|t| t.id() == lower || (lower == "twitter" && *t == Target::X));
+        if let Some(t) = found.filter(|t| !out.contains(t)) {
+            out.push(t);
+        }
+    }
+    if out.is_empty() && attr.trim().is_empty() {
+        out.extend(ALL);
+    }
+    out
+}
+
+/// The title, reduced to `a-z0-9-`: a fragment that stays the same for the
+/// same title. Never empty.
 pub fn slug(title: &str) -> String {
     let mut s = String::new();
     for c in title.chars() {
@@ -32,16 +129,40 @@ pub fn fragment(card: &Card) -> String {
     card.id.clone().unwrap_or_else(|| slug(&card.title))
 }
 
+/// The fragment naming takeaway `index` (0-based) of the card: `ep-7-takeaway-3`.
+pub fn takeaway_fragment(card: &Card, index: usize) -> String {
+    let mut s = fragment(card);
+    s.push_str("-takeaway-");
+    push_uint(&mut s, index as u64 + 1);
+    s
+}
+
+/// The takeaway (0-based) a URL fragment points at, if it names one of this
+/// card's; `#` optional.
+pub fn takeaway_from_fragment(card: &Card, hash: &str) -> Option<usize> {
+    let rest = hash.trim_start_matches('#').strip_prefix(&fragment(card))?.strip_prefix("-takeaway-")?;
+    let n: usize = rest.parse().ok()?;
+    (1..=card.takeaways.len()).contains(&n).then(|| n - 1)
+}
+
+/// Strips a fragment from a URL.
+fn without_fragment(url: &str) -> &str {
+    url.split('#').next().unwrap_or(url)
+}
+
 /// The link to share: the data's `url`, else the host page's URL with the
 /// card's fragment in place of any fragment it had.
 pub fn share_url(card: &Card, page_url: &str) -> String {
     match &card.url {
         Some(u) => u.as_str().into(),
-        None => {
-            let base = page_url.split('#').next().unwrap_or(page_url);
-            concat(&[base, "#", &fragment(card)])
-        }
+        None => concat(&[without_fragment(page_url), "#", &fragment(card)]),
     }
+}
+
+/// The link to one takeaway: the card's page with the takeaway's fragment.
+pub fn takeaway_url(card: &Card, index: usize, page_url: &str) -> String {
+    let base = card.url.as_ref().map_or(page_url, |u| u.as_str());
+    concat(&[without_fragment(base), "#", &takeaway_fragment(card, index)])
 }
 
 /// "Title — Show: a 3-minute summary"
@@ -55,6 +176,198 @@ pub fn share_text(card: &Card, read_minutes: u64) -> String {
     push_uint(&mut s, read_minutes);
     s.push_str("-minute summary");
     s
+}
+
+/// "Title: text" of one takeaway, quoted from the card.
+pub fn takeaway_text(card: &Card, point: &Point) -> String {
+    let mut s = String::from("“");
+    if let Some(t) = &point.title {
+        s.push_str(t);
+        s.push_str(": ");
+    }
+    s.push_str(&point.text);
+    s.push_str("” — ");
+    s.push_str(&card.title);
+    s
+}
+
+/// The whole summary as plain text: title, each takeaway on its own line,
+/// then the link.
+pub fn takeaways_text(card: &Card, url: &str) -> String {
+    let mut s = card.title.clone();
+    s.push('\n');
+    for p in &card.takeaways {
+        s.push_str("\n- ");
+        if let Some(t) = &p.title {
+            s.push_str(t);
+            s.push_str(": ");
+        }
+        s.push_str(&p.text);
+    }
+    s.push_str("\n\n");
+    s.push_str(url);
+    s
+}
+
+/// Whether `c` continues the grapheme cluster before it: combining marks,
+/// joiners, variation selectors, emoji modifiers and tags, Hangul vowels and
+/// finals. A compact subset of UAX #29 that covers emoji sequences and
+/// accented text; it does not know every script's spacing marks.
+fn extends(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x0610..=0x061A | 0x064B..=0x065F
+        | 0x0900..=0x0903 | 0x093A..=0x094F | 0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E
+        | 0x1160..=0x11FF | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x200C | 0x200D | 0x20D0..=0x20FF
+        | 0x302A..=0x302F | 0x3099 | 0x309A | 0xD7B0..=0xD7FF | 0xFE00..=0xFE0F | 0xFE20..=0xFE2F
+        | 0x1F3FB..=0x1F3FF | 0xE0020..=0xE007F | 0xE0100..=0xE01EF)
+}
+
+fn is_regional_indicator(c: char) -> bool {
+    matches!(c as u32, 0x1F1E6..=0x1F1FF)
+}
+
+/// Byte offsets where grapheme clusters start (plus the end), so text is
+/// only ever cut between clusters: 👩‍👩‍👧, 👍🏽 and 🇯🇵 stay whole.
+pub fn grapheme_bounds(s: &str) -> Vec<usize> {
+    let mut bounds = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut ri_run = 0;
+    for (i, c) in s.char_indices() {
+        let join = match prev {
+            None => false,
+            Some('\r') => c == '\n',
+            Some('\u{200D}') => true, // zero-width joiner glues the next character
+            Some(p) => extends(c) || (is_regional_indicator(p) && is_regional_indicator(c) && ri_run % 2 == 1),
+        };
+        ri_run = if is_regional_indicator(c) { ri_run + 1 } else { 0 };
+        if !join {
+            bounds.push(i);
+        }
+        prev = Some(c);
+    }
+    bounds.push(s.len());
+    bounds
+}
+
+/// Number of grapheme clusters.
+pub fn graphemes(s: &str) -> usize {
+    grapheme_bounds(s).len().saturating_sub(1)
+}
+
+/// X's weight of a cluster: 1 for Latin and common punctuation, 2 for other
+/// scripts and emoji (twitter-text v3 ranges).
+fn x_weight(cluster: &str) -> usize {
+    let light =
+        cluster.chars().all(|c| matches!(c as u32, 0..=0x10FF | 0x2000..=0x200D | 0x2010..=0x201F | 0x2032..=0x2037));
+    if light {
+        cluster.chars().count()
+    } else {
+        2
+    }
+}
+
+/// The grapheme clusters of `text`, as slices.
+fn clusters(text: &str) -> Vec<&str> {
+    let bounds = grapheme_bounds(text);
+    bounds.iter().zip(bounds.iter().skip(1)).filter_map(|(&a, &b)| text.get(a..b)).collect()
+}
+
+/// `text` cut on a cluster boundary so that `measure` of the kept clusters
+/// (plus an ellipsis when cut) stays within `budget`.
+fn trim_by(text: &str, budget: usize, measure: fn(&str) -> usize) -> String {
+    let parts = clusters(text);
+    if parts.iter().map(|c| measure(c)).sum::<usize>() <= budget {
+        return text.into();
+    }
+    let mut used = 1; // the ellipsis
+    let mut s = String::new();
+    for c in parts {
+        let m = measure(c);
+        if used + m > budget {
+            break;
+        }
+        used += m;
+        s.push_str(c);
+    }
+    let mut s = String::from(s.trim_end());
+    s.push('…');
+    s
+}
+
+/// The length X gives any link (t.co wrapping).
+pub const X_URL_LENGTH: usize = 23;
+/// X's post limit, in its weighted characters.
+pub const X_LIMIT: usize = 280;
+/// Bluesky's post limit, in graphemes.
+pub const BLUESKY_LIMIT: usize = 300;
+
+/// Text for X: fits 280 weighted characters with the link (counted as 23).
+pub fn trim_for_x(text: &str) -> String {
+    trim_by(text, X_LIMIT - X_URL_LENGTH - 1, x_weight)
+}
+
+/// Text for Bluesky, which takes one text field: the text, a space and the
+/// URL in at most 300 graphemes. The URL is never cut.
+pub fn bluesky_post(text: &str, url: &str) -> String {
+    let room = BLUESKY_LIMIT.saturating_sub(graphemes(url) + 1);
+    concat(&[&trim_by(text, room, |_| 1), " ", url])
+}
+
+/// Percent-encodes everything but the unreserved characters (RFC 3986), so
+/// any text is safe in a query value.
+pub fn encode(s: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX.get(usize::from(b >> 4)).copied().unwrap_or(b'0')));
+            out.push(char::from(HEX.get(usize::from(b & 15)).copied().unwrap_or(b'0')));
+        }
+    }
+    out
+}
+
+/// A Mastodon server as the reader typed it (`mastodon.social`,
+/// `https://fosstodon.org/`), reduced to a bare host; `None` when it is not a
+/// plausible host name, so the share link can never point elsewhere.
+pub fn mastodon_host(input: &str) -> Option<String> {
+    let s = input.trim();
+    let s = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://")).unwrap_or(s);
+    let s = s.trim_end_matches('/').trim_start_matches('@');
+    // "user@host" names a server too.
+    let host = s.rsplit('@').next()?.to_ascii_lowercase();
+    let ok = host.contains('.')
+        && host.len() <= 253
+        && !host.starts_with(['.', '-'])
+        && !host.ends_with(['.', '-'])
+        && host.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':'));
+    ok.then_some(host)
+}
+
+/// The intent URL for `target`, or `None` for the copy targets (and for
+/// Mastodon without a server). Every value is percent-encoded.
+pub fn intent_url(target: Target, text: &str, url: &str, title: &str, mastodon: Option<&str>) -> Option<String> {
+    let joined = concat(&[text, " ", url]);
+    let u = match target {
+        Target::Copy | Target::CopyTakeaways => return None,
+        Target::X => concat(&["https://x.com/intent/tweet?text=", &encode(&trim_for_x(text)), "&url=", &encode(url)]),
+        Target::Bluesky => concat(&["https://bsky.app/intent/compose?text=", &encode(&bluesky_post(text, url))]),
+        Target::LinkedIn => concat(&["https://www.linkedin.com/sharing/share-offsite/?url=", &encode(url)]),
+        Target::WhatsApp => concat(&["https://wa.me/?text=", &encode(&joined)]),
+        Target::Reddit => concat(&["https://www.reddit.com/submit?url=", &encode(url), "&title=", &encode(title)]),
+        Target::Telegram => concat(&["https://t.me/share/url?url=", &encode(url), "&text=", &encode(text)]),
+        Target::Email => {
+            concat(&["mailto:?subject=", &encode(title), "&body=", &encode(&concat(&[text, "\n\n", url]))])
+        }
+        Target::Mastodon => {
+            let host = mastodon.and_then(mastodon_host)?;
+            concat(&["https://", &host, "/share?text=", &encode(&trim_by(&joined, 500, |_| 1))])
+        }
+    };
+    Some(u)
 }
 
 #[cfg(test)]
@@ -85,20 +398,177 @@ mod tests {
     }
 
     #[test]
-    fn urls() {
+    fn urls_and_fragments() {
         let mut c = card("My Episode");
+        c.takeaways = vec![Point { title: None, text: "a".into() }, Point { title: None, text: "b".into() }];
         assert_eq!(share_url(&c, "https://blog.example/post?x=1#old"), "https://blog.example/post?x=1#my-episode");
+        assert_eq!(
+            takeaway_url(&c, 1, "https://blog.example/post#x"),
+            "https://blog.example/post#my-episode-takeaway-2"
+        );
+        assert_eq!(takeaway_from_fragment(&c, "#my-episode-takeaway-2"), Some(1));
+        assert_eq!(takeaway_from_fragment(&c, "my-episode-takeaway-1"), Some(0));
+        assert_eq!(takeaway_from_fragment(&c, "#my-episode-takeaway-3"), None);
+        assert_eq!(takeaway_from_fragment(&c, "#my-episode-takeaway-0"), None);
+        assert_eq!(takeaway_from_fragment(&c, "#other-takeaway-1"), None);
         c.id = Some("ep-7".into());
         assert_eq!(share_url(&c, "https://blog.example/post"), "https://blog.example/post#ep-7");
+        assert_eq!(takeaway_fragment(&c, 0), "ep-7-takeaway-1");
         c.url = Some(Url("https://pod.example/7".into()));
         assert_eq!(share_url(&c, "https://blog.example/post"), "https://pod.example/7");
+        assert_eq!(takeaway_url(&c, 0, "https://blog.example/post"), "https://pod.example/7#ep-7-takeaway-1");
     }
 
     #[test]
-    fn text() {
+    fn texts() {
         let mut c = card("T");
         assert_eq!(share_text(&c, 3), "T: a 3-minute summary");
         c.show = Some(Show { name: "S".into(), url: None, artwork: None });
         assert_eq!(share_text(&c, 1), "T — S: a 1-minute summary");
+        let p = Point { title: Some("A".into()), text: "B.".into() };
+        assert_eq!(takeaway_text(&c, &p), "“A: B.” — T");
+        c.takeaways = vec![p, Point { title: None, text: "C.".into() }];
+        assert_eq!(takeaways_text(&c, "https://x.y"), "T\n\n- A: B.\n- C.\n\nhttps://x.y");
+    }
+
+    #[test]
+    fn targets_from_the_attribute() {
+        assert_eq!(parse_targets(""), ALL.to_vec());
+        assert_eq!(parse_targets("copy,bluesky,email"), [Target::Copy, Target::Bluesky, Target::Email]);
+        assert_eq!(parse_targets(" Email  x, x,nope,twitter "), [Target::Email, Target::X]);
+        assert_eq!(parse_targets("nope"), []);
+    }
+
+    #[test]
+    fn encoding() {
+        assert_eq!(encode("a b&c=d/é?#+"), "a%20b%26c%3Dd%2F%C3%A9%3F%23%2B");
+        assert_eq!(encode("-_.~AZaz09"), "-_.~AZaz09");
+    }
+
+    #[test]
+    fn grapheme_clusters() {
+        let cases: &[(&str, usize)] = &[
+            ("abc", 3),
+            ("e\u{301}", 1),
+            ("👩‍👩‍👧", 1),
+            ("👍🏽👍", 2),
+            ("🇯🇵🇫🇷", 2),
+            ("🇯🇵🇫", 2),
+            ("❤️", 1),
+            ("1️⃣", 1),
+            ("🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}", 1),
+            ("\r\n", 1),
+            ("한국어", 3),
+            ("مرحبا", 5),
+        ];
+        for (s, n) in cases {
+            assert_eq!(graphemes(s), *n, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn x_text_fits_280_with_the_link_and_never_splits_an_emoji() {
+        let family = "👩‍👩‍👧";
+        let text = family.repeat(200); // weight 2 each
+        let t = trim_for_x(&text);
+        assert!(t.ends_with('…'));
+        let body = t.trim_end_matches('…');
+        assert_eq!(graphemes(body), 127, "2 × 127 + 1 + 1 + 23 = 280");
+        assert!(body.split(family).all(str::is_empty), "only whole families remain");
+        let ascii = "a".repeat(300);
+        assert_eq!(trim_for_x(&ascii).chars().count(), 256);
+        assert_eq!(trim_for_x("short"), "short");
+    }
+
+    #[test]
+    fn bluesky_post_fits_300_graphemes_and_keeps_the_url() {
+        let url = "https://example.com/episodes/a-long-episode-name";
+        let text = "👍🏽".repeat(400);
+        let post = bluesky_post(&text, url);
+        assert_eq!(graphemes(&post), 300);
+        assert!(post.ends_with(&concat(&["… ", url])));
+        assert_eq!(bluesky_post("hi", url), concat(&["hi ", url]));
+    }
+
+    #[test]
+    fn mastodon_hosts() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("mastodon.social", Some("mastodon.social")),
+            (" https://Fosstodon.org/ ", Some("fosstodon.org")),
+            ("@me@hachyderm.io", Some("hachyderm.io")),
+            ("localhost", None),
+            ("evil.com/phish?x=", None),
+            ("javascript:alert(1)", None),
+            ("", None),
+        ];
+        for (input, want) in cases {
+            assert_eq!(mastodon_host(input).as_deref(), *want, "{input}");
+        }
+    }
+
+    /// Three cards: ASCII with a show, non-ASCII with emoji, and RTL text.
+    fn three_cards() -> [(Card, &'static str); 3] {
+        let mut a = card("Scaling & research?");
+        a.show = Some(Show { name: "Pod".into(), url: None, artwork: None });
+        a.url = Some(Url("https://pod.example/ep?id=1".into()));
+        let mut b = card("Café ☕ 🇯🇵");
+        b.id = Some("cafe".into());
+        let c = card("مرحبا بالعالم");
+        [(a, "https://blog.example/"), (b, "https://blog.example/p"), (c, "https://blog.example/rtl")]
+    }
+
+    #[test]
+    fn every_target_url_for_three_cards() {
+        let want: [[&str; 8]; 3] = [
+            [
+                "https://x.com/intent/tweet?text=Scaling%20%26%20research%3F%20%E2%80%94%20Pod%3A%20a%201-minute%20summary&url=https%3A%2F%2Fpod.example%2Fep%3Fid%3D1",
+                "https://bsky.app/intent/compose?text=Scaling%20%26%20research%3F%20%E2%80%94%20Pod%3A%20a%201-minute%20summary%20https%3A%2F%2Fpod.example%2Fep%3Fid%3D1",
+                "https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Fpod.example%2Fep%3Fid%3D1",
+                "https://wa.me/?text=Scaling%20%26%20research%3F%20%E2%80%94%20Pod%3A%20a%201-minute%20summary%20https%3A%2F%2Fpod.example%2Fep%3Fid%3D1",
+                "https://www.reddit.com/submit?url=https%3A%2F%2Fpod.example%2Fep%3Fid%3D1&title=Scaling%20%26%20research%3F",
+                "https://t.me/share/url?url=https%3A%2F%2Fpod.example%2Fep%3Fid%3D1&text=Scaling%20%26%20research%3F%20%E2%80%94%20Pod%3A%20a%201-minute%20summary",
+                "mailto:?subject=Scaling%20%26%20research%3F&body=Scaling%20%26%20research%3F%20%E2%80%94%20Pod%3A%20a%201-minute%20summary%0A%0Ahttps%3A%2F%2Fpod.example%2Fep%3Fid%3D1",
+                "https://mastodon.social/share?text=Scaling%20%26%20research%3F%20%E2%80%94%20Pod%3A%20a%201-minute%20summary%20https%3A%2F%2Fpod.example%2Fep%3Fid%3D1",
+            ],
+            [
+                "https://x.com/intent/tweet?text=Caf%C3%A9%20%E2%98%95%20%F0%9F%87%AF%F0%9F%87%B5%3A%20a%201-minute%20summary&url=https%3A%2F%2Fblog.example%2Fp%23cafe",
+                "https://bsky.app/intent/compose?text=Caf%C3%A9%20%E2%98%95%20%F0%9F%87%AF%F0%9F%87%B5%3A%20a%201-minute%20summary%20https%3A%2F%2Fblog.example%2Fp%23cafe",
+                "https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Fblog.example%2Fp%23cafe",
+                "https://wa.me/?text=Caf%C3%A9%20%E2%98%95%20%F0%9F%87%AF%F0%9F%87%B5%3A%20a%201-minute%20summary%20https%3A%2F%2Fblog.example%2Fp%23cafe",
+                "https://www.reddit.com/submit?url=https%3A%2F%2Fblog.example%2Fp%23cafe&title=Caf%C3%A9%20%E2%98%95%20%F0%9F%87%AF%F0%9F%87%B5",
+                "https://t.me/share/url?url=https%3A%2F%2Fblog.example%2Fp%23cafe&text=Caf%C3%A9%20%E2%98%95%20%F0%9F%87%AF%F0%9F%87%B5%3A%20a%201-minute%20summary",
+                "mailto:?subject=Caf%C3%A9%20%E2%98%95%20%F0%9F%87%AF%F0%9F%87%B5&body=Caf%C3%A9%20%E2%98%95%20%F0%9F%87%AF%F0%9F%87%B5%3A%20a%201-minute%20summary%0A%0Ahttps%3A%2F%2Fblog.example%2Fp%23cafe",
+                "https://mastodon.social/share?text=Caf%C3%A9%20%E2%98%95%20%F0%9F%87%AF%F0%9F%87%B5%3A%20a%201-minute%20summary%20https%3A%2F%2Fblog.example%2Fp%23cafe",
+            ],
+            [
+                "https://x.com/intent/tweet?text=%D9%85%D8%B1%D8%AD%D8%A8%D8%A7%20%D8%A8%D8%A7%D9%84%D8%B9%D8%A7%D9%84%D9%85%3A%20a%201-minute%20summary&url=https%3A%2F%2Fblog.example%2Frtl%23summary",
+                "https://bsky.app/intent/compose?text=%D9%85%D8%B1%D8%AD%D8%A8%D8%A7%20%D8%A8%D8%A7%D9%84%D8%B9%D8%A7%D9%84%D9%85%3A%20a%201-minute%20summary%20https%3A%2F%2Fblog.example%2Frtl%23summary",
+                "https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Fblog.example%2Frtl%23summary",
+                "https://wa.me/?text=%D9%85%D8%B1%D8%AD%D8%A8%D8%A7%20%D8%A8%D8%A7%D9%84%D8%B9%D8%A7%D9%84%D9%85%3A%20a%201-minute%20summary%20https%3A%2F%2Fblog.example%2Frtl%23summary",
+                "https://www.reddit.com/submit?url=https%3A%2F%2Fblog.example%2Frtl%23summary&title=%D9%85%D8%B1%D8%AD%D8%A8%D8%A7%20%D8%A8%D8%A7%D9%84%D8%B9%D8%A7%D9%84%D9%85",
+                "https://t.me/share/url?url=https%3A%2F%2Fblog.example%2Frtl%23summary&text=%D9%85%D8%B1%D8%AD%D8%A8%D8%A7%20%D8%A8%D8%A7%D9%84%D8%B9%D8%A7%D9%84%D9%85%3A%20a%201-minute%20summary",
+                "mailto:?subject=%D9%85%D8%B1%D8%AD%D8%A8%D8%A7%20%D8%A8%D8%A7%D9%84%D8%B9%D8%A7%D9%84%D9%85&body=%D9%85%D8%B1%D8%AD%D8%A8%D8%A7%20%D8%A8%D8%A7%D9%84%D8%B9%D8%A7%D9%84%D9%85%3A%20a%201-minute%20summary%0A%0Ahttps%3A%2F%2Fblog.example%2Frtl%23summary",
+                "https://mastodon.social/share?text=%D9%85%D8%B1%D8%AD%D8%A8%D8%A7%20%D8%A8%D8%A7%D9%84%D8%B9%D8%A7%D9%84%D9%85%3A%20a%201-minute%20summary%20https%3A%2F%2Fblog.example%2Frtl%23summary",
+            ],
+        ];
+        let targets = [
+            Target::X,
+            Target::Bluesky,
+            Target::LinkedIn,
+            Target::WhatsApp,
+            Target::Reddit,
+            Target::Telegram,
+            Target::Email,
+            Target::Mastodon,
+        ];
+        for ((c, page), want) in three_cards().iter().zip(want) {
+            let url = share_url(c, page);
+            let text = share_text(c, 1);
+            for (t, w) in targets.iter().zip(want) {
+                assert_eq!(intent_url(*t, &text, &url, &c.title, Some("mastodon.social")).as_deref(), Some(w), "{t:?}");
+            }
+            assert_eq!(intent_url(Target::Copy, &text, &url, &c.title, None), None);
+            assert_eq!(intent_url(Target::Mastodon, &text, &url, &c.title, None), None);
+        }
     }
 }

@@ -8,6 +8,7 @@
 
 use crate::model::{Card, Document, Point};
 use crate::readtime::{self, DEFAULT_WPM};
+use crate::share::{self as sharing, Target};
 use crate::text::{concat, join_and, push_uint, uint};
 use crate::time;
 use crate::validate::Error;
@@ -35,6 +36,11 @@ pub struct Element {
 pub enum Hook {
     ShareButton(usize),
     ShareStatus(usize),
+    /// Takeaway `.1` of card `.0`, and its own share button.
+    Takeaway(usize, usize),
+    TakeawayShare(usize, usize),
+    /// An entry of an open share menu.
+    MenuItem(Target),
 }
 
 /// Starts an element.
@@ -153,6 +159,10 @@ pub mod strings {
     pub const LISTEN: &str = "Listen";
     pub const SHARE_PROMPT: &str = "Know someone who'd find this useful?";
     pub const SHARE: &str = "Share";
+    pub const SHARE_TAKEAWAY: &str = "Share takeaway ";
+    pub const SHARE_MENU: &str = "Share options";
+    pub const MASTODON_SERVER: &str = "Your Mastodon server";
+    pub const MASTODON_GO: &str = "Share on Mastodon";
     pub const WITH: &str = "with ";
     pub const ERROR_TITLE: &str = "This summary can't be shown.";
 }
@@ -295,12 +305,23 @@ pub fn card_view(card: &Card, opts: &Options, n: usize, level: u8) -> Element {
     let ai = card.ai_generated.then(|| el("p").part("ai-label").text(strings::AI_LABEL));
 
     let shown = if compact { card.takeaways.len().min(3) } else { card.takeaways.len() };
-    let takeaways = section("section", "takeaways", id("takeaways"), level + 1, strings::TAKEAWAYS).child(points(
-        card.takeaways.get(..shown).unwrap_or_default(),
-        "takeaway",
-        "takeaway-title",
-        "takeaway-text",
-    ));
+    let mut list =
+        points(card.takeaways.get(..shown).unwrap_or_default(), "takeaway", "takeaway-title", "takeaway-text");
+    for (i, li) in list.children.iter_mut().enumerate() {
+        let Node::Element(li) = li else { continue };
+        let label = concat(&[strings::SHARE_TAKEAWAY, &uint(i as u64 + 1)]);
+        li.attrs.push(("id", sharing::takeaway_fragment(card, i)));
+        li.hook = Some(Hook::Takeaway(n, i));
+        li.children.push(Node::Element(
+            el("button")
+                .class("takeaway-share")
+                .attr("type", "button")
+                .attr("aria-label", label)
+                .hook(Hook::TakeawayShare(n, i))
+                .text(strings::SHARE),
+        ));
+    }
+    let takeaways = section("section", "takeaways", id("takeaways"), level + 1, strings::TAKEAWAYS).child(list);
     let full = !compact;
     let covers = card.covers.as_ref().filter(|_| full).map(|c| {
         section("section", "covers", id("covers"), level + 1, strings::COVERS)
@@ -362,6 +383,57 @@ pub fn card_view(card: &Card, opts: &Options, n: usize, level: u8) -> Element {
         .child(share)
         .maybe(cta)
         .child(el("footer").part("footer").text(footer_sentence(&facts)))
+}
+
+/// What a share menu offers: the link, the words, and a remembered
+/// Mastodon server.
+pub struct ShareMenu<'a> {
+    pub targets: &'a [Target],
+    pub text: &'a str,
+    pub url: &'a str,
+    pub title: &'a str,
+    pub mastodon: Option<&'a str>,
+}
+
+/// The share menu: a link per intent target (opening in a new tab) and a
+/// button per action (copy, or Mastodon before its server is known).
+pub fn share_menu(m: &ShareMenu) -> Element {
+    let items = m.targets.iter().map(|&t| {
+        let item = match sharing::intent_url(t, m.text, m.url, m.title, m.mastodon) {
+            Some(href) => link(&href, None),
+            None => el("button").attr("type", "button"),
+        };
+        item.attr("role", "menuitem")
+            .attr("tabindex", "-1")
+            .attr("data-target", t.id())
+            .attr("aria-label", t.accessible_name())
+            .hook(Hook::MenuItem(t))
+            .text(t.label())
+    });
+    el("div")
+        .part("share-menu")
+        .class("share-menu")
+        .attr("role", "menu")
+        .attr("aria-label", strings::SHARE_MENU)
+        .children(items)
+}
+
+/// The one question the Mastodon entry asks, the first time.
+pub fn mastodon_form() -> Element {
+    el("form")
+        .class("mastodon")
+        .child(
+            el("label").text(strings::MASTODON_SERVER).child(
+                el("input")
+                    .attr("name", "server")
+                    .attr("type", "text")
+                    .attr("inputmode", "url")
+                    .attr("autocomplete", "url")
+                    .attr("placeholder", "mastodon.social")
+                    .attr("required", ""),
+            ),
+        )
+        .child(el("button").attr("type", "submit").text(strings::MASTODON_GO))
 }
 
 /// The view's root: carries the theme for the stylesheet.

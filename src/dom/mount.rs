@@ -1,18 +1,20 @@
 //! View tree to DOM: elements, checked attributes and text nodes only (never
-//! `innerHTML`), built in a fragment and inserted in one step.
+//! `innerHTML`), built detached and inserted in one step.
 
 use super::listen::Listener;
-use super::share;
+use super::share::{self, Share};
 use crate::model::Document;
 use crate::readtime::card_minutes;
+use crate::share::{parse_targets, takeaway_from_fragment};
 use crate::view::{cards, Element, Hook, Node};
 use wasm_bindgen::JsCast;
-use web_sys::{Document as Dom, HtmlElement};
+use web_sys::Document as Dom;
 
-/// A card in the page: its root element and the listeners it owns. Dropping
-/// it removes both.
+/// A card in the page: its root element and everything it owns. Dropping it
+/// removes both.
 pub struct Mounted {
     root: Option<web_sys::Element>,
+    _shares: Vec<Share>,
     _listeners: Vec<Listener>,
 }
 
@@ -24,21 +26,18 @@ impl Drop for Mounted {
     }
 }
 
-fn build(dom: &Dom, e: &Element, hooks: &mut Vec<(Hook, web_sys::Element)>) -> Option<web_sys::Element> {
+/// Builds the DOM for `e`, collecting the elements that carry hooks.
+pub fn build(dom: &Dom, e: &Element, hooks: &mut Vec<(Hook, web_sys::Element)>) -> Option<web_sys::Element> {
     let node = dom.create_element(e.tag).ok()?;
     for (name, value) in &e.attrs {
         node.set_attribute(name, value).ok()?;
     }
     for c in &e.children {
-        match c {
-            Node::Element(c) => {
-                let child: web_sys::Node = build(dom, c, hooks)?.into();
-                node.append_child(&child).ok()?;
-            }
-            Node::Text(t) => {
-                node.append_child(&dom.create_text_node(t)).ok()?;
-            }
-        }
+        let child: web_sys::Node = match c {
+            Node::Element(c) => build(dom, c, hooks)?.into(),
+            Node::Text(t) => dom.create_text_node(t).into(),
+        };
+        node.append_child(&child).ok()?;
     }
     if let Some(h) = e.hook {
         hooks.push((h, node.clone()));
@@ -46,28 +45,54 @@ fn build(dom: &Dom, e: &Element, hooks: &mut Vec<(Hook, web_sys::Element)>) -> O
     Some(node)
 }
 
-/// Appends the view to `parent` and wires its hooks; `doc` supplies the
-/// share data (absent for error views), `wpm` the read time it mentions.
-pub fn mount(parent: &web_sys::Node, view: &Element, doc: Option<&Document>, wpm: u32) -> Mounted {
+pub fn document() -> Option<Dom> {
+    web_sys::window()?.document()
+}
+
+/// Marks and scrolls to the takeaway the page's URL fragment names.
+fn highlight(doc: &Document, takeaways: &[(usize, usize, web_sys::Element)]) {
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    let cards = cards(doc);
+    for (n, i, li) in takeaways {
+        let hit = cards.get(*n).and_then(|c| takeaway_from_fragment(c, &hash)) == Some(*i);
+        if hit {
+            let _ = li.set_attribute("data-highlight", "");
+            li.scroll_into_view();
+        } else {
+            let _ = li.remove_attribute("data-highlight");
+        }
+    }
+}
+
+/// Appends the view to `parent` and wires its hooks. `doc` supplies the
+/// share data (absent for error views), `wpm` the read time it mentions and
+/// `share_attr` the share targets.
+pub fn mount(parent: &web_sys::Node, view: &Element, doc: Option<&Document>, wpm: u32, share_attr: &str) -> Mounted {
     let mut hooks = Vec::new();
-    let Some(dom) = web_sys::window().and_then(|w| w.document()) else {
-        return Mounted { root: None, _listeners: Vec::new() };
-    };
-    let root = build(&dom, view, &mut hooks);
+    let root = document().and_then(|dom| build(&dom, view, &mut hooks));
     if let Some(root) = &root {
         let _ = parent.append_child(root);
     }
+    let mut shares = Vec::new();
     let mut listeners = Vec::new();
     if let Some(doc) = doc {
-        let cards = cards(doc);
-        for (hook, button) in &hooks {
-            let Hook::ShareButton(n) = *hook else { continue };
-            let status = hooks.iter().find(|(h, _)| *h == Hook::ShareStatus(n)).map(|(_, e)| e.clone());
-            if let (Some(card), Some(status)) = (cards.get(n), status) {
-                let target: &web_sys::EventTarget = button.unchecked_ref::<HtmlElement>();
-                listeners.push(share::on_click(target, card, card_minutes(card, wpm), status));
-            }
+        let targets = parse_targets(share_attr);
+        for (n, card) in cards(doc).iter().enumerate() {
+            shares.extend(share::wire(card, n, card_minutes(card, wpm), &targets, &hooks));
+        }
+        let takeaways: Vec<(usize, usize, web_sys::Element)> = hooks
+            .iter()
+            .filter_map(|(h, e)| match h {
+                Hook::Takeaway(n, i) => Some((*n, *i, e.clone())),
+                _ => None,
+            })
+            .collect();
+        highlight(doc, &takeaways);
+        if let Some(window) = web_sys::window() {
+            let doc = doc.clone();
+            let target: &web_sys::EventTarget = window.unchecked_ref();
+            listeners.push(Listener::new(target, "hashchange", move |_| highlight(&doc, &takeaways)));
         }
     }
-    Mounted { root, _listeners: listeners }
+    Mounted { root, _shares: shares, _listeners: listeners }
 }

@@ -100,19 +100,6 @@ for (const width of [300, 480, 800]) {
   });
 }
 
-test("share copies the link when navigator.share is missing, and says so", async ({ page, server, context }) => {
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server });
-  await page.addInitScript(() => {
-    delete Navigator.prototype.share;
-    delete Navigator.prototype.canShare;
-  });
-  await page.goto(server + "/embed-module.html");
-  const card = page.locator("summary-card");
-  await card.locator("[part=share-button]").click();
-  await expect(card.locator("[role=status]")).toHaveText("Link copied");
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("https://www.dwarkesh.com/p/ilya-sutskever-2");
-});
-
 test("share uses navigator.share where it exists", async ({ page, server }) => {
   await page.addInitScript(() => {
     window.__shared = [];
