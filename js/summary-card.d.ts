@@ -53,6 +53,8 @@ export interface RenderOptions {
   locale?: string;
   /** Reading speed in words per minute (default 238). */
   wpm?: number;
+  /** Share menu entries and their order, e.g. "copy,bluesky,email". */
+  share?: string;
 }
 
 export interface ValidationError {
@@ -79,6 +81,8 @@ export function validate(data: unknown): ValidationError[];
 
 export interface SummaryCardReadyEvent extends CustomEvent<Record<string, never>> {}
 export interface SummaryCardErrorEvent extends CustomEvent<{ errors: ValidationError[] }> {}
+/** `target`: "native", "copy", "copy-takeaways", "x", "bluesky", "linkedin", "whatsapp", "reddit", "telegram", "email" or "mastodon". */
+export interface SummaryCardShareEvent extends CustomEvent<{ target: string; url: string }> {}
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -87,5 +91,6 @@ declare global {
   interface HTMLElementEventMap {
     "summary-card:ready": SummaryCardReadyEvent;
     "summary-card:error": SummaryCardErrorEvent;
+    "summary-card:share": SummaryCardShareEvent;
   }
 }
