@@ -10,6 +10,11 @@ import css from "../src/card.css";
 
 const OPTIONS = ["theme", "layout", "locale", "wpm", "share"];
 const HOOK = "data-summary-card";
+/** How long a `src` request may take before the card says so. */
+const FETCH_TIMEOUT_MS = 10_000;
+
+/** A failed `src` request: the card offers a Retry button. */
+class NetworkError extends Error {}
 
 // One stylesheet object for every card on the page.
 let sheet = null;
@@ -138,7 +143,7 @@ class Card {
     } catch (e) {
       if (run !== this.run || e.name === "AbortError") return;
       try {
-        await this.fail(e.message, run);
+        await this.fail(e.message, run, e instanceof NetworkError);
       } catch (e2) {
         this.host.setAttribute("data-state", "error");
         console.error("summary-card: cannot show a card in this element", this.host, e2);
@@ -146,18 +151,37 @@ class Card {
     }
   }
 
+  /** Fetches `src` as text; every failure becomes an error naming the URL. */
   async fetch(src) {
     const ctrl = (this.abort = new AbortController());
     const url = new URL(src, document.baseURI).href;
-    let res;
+    const fail = (why) => new NetworkError("could not load " + src + ": " + why);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      ctrl.abort();
+    }, FETCH_TIMEOUT_MS);
     try {
-      res = await fetch(url, { signal: ctrl.signal, credentials: "same-origin" });
-    } catch (e) {
-      if (e.name === "AbortError") throw e;
-      throw new Error("could not load " + src + ": the request failed (network error or CORS).");
+      let res;
+      try {
+        res = await fetch(url, { signal: ctrl.signal, credentials: "same-origin" });
+      } catch (e) {
+        if (timedOut) throw fail("no answer within " + FETCH_TIMEOUT_MS / 1000 + " seconds.");
+        if (e.name === "AbortError") throw e;
+        throw fail("the request failed (offline, or refused by CORS).");
+      }
+      if (!res.ok) throw fail("the server answered " + res.status + (res.statusText ? " " + res.statusText : "") + ".");
+      const type = (res.headers.get("content-type") || "").split(";")[0].trim().toLowerCase();
+      if (type && !/json|^text\/plain$/.test(type)) throw fail("the server sent " + type + ", not JSON.");
+      try {
+        return await res.text();
+      } catch (e) {
+        if (timedOut) throw fail("no answer within " + FETCH_TIMEOUT_MS / 1000 + " seconds.");
+        throw e.name === "AbortError" ? e : fail("the response broke off.");
+      }
+    } finally {
+      clearTimeout(timer);
     }
-    if (!res.ok) throw new Error("could not load " + src + ": the server answered " + res.status + ".");
-    return res.text();
   }
 
   /** Renders again after an option changed. Never rejects. */
@@ -190,7 +214,7 @@ class Card {
   }
 
   /** Shows an alert for a problem that is not in the data itself. */
-  async fail(message, run) {
+  async fail(message, run, retry = false) {
     if (run !== this.run) return;
     this.errors = [{ path: "", message }];
     const sentence = message.charAt(0).toUpperCase() + message.slice(1);
@@ -199,6 +223,12 @@ class Card {
       try {
         this.show();
         this.handle = mount_message(this.root(), sentence, this.opt("theme"));
+        const alert = this.root().querySelector("[part=error]");
+        if (retry && alert) {
+          const button = el("button", { type: "button", class: "retry" }, "Retry");
+          button.addEventListener("click", () => this.load(), { once: true });
+          alert.append(button);
+        }
         shown = true;
       } catch {
         shown = false;

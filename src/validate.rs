@@ -21,8 +21,22 @@ pub struct Error {
     pub offset: usize,
 }
 
+/// Largest document accepted, in bytes: far above any real summary, low
+/// enough that hostile input cannot freeze the page.
+pub const MAX_BYTES: usize = 1 << 20;
+/// Most items in any list of a card (takeaways, questions, topics, ...).
+pub const MAX_ITEMS: usize = 100;
+/// Most episodes in a collection.
+pub const MAX_EPISODES: usize = 500;
+/// Longest string, in characters.
+pub const MAX_CHARS: usize = 5000;
+
 /// Parses and checks a document: one card, or `{ "episodes": [...] }`.
 pub fn parse_document(src: &str) -> Result<Document, Vec<Error>> {
+    if src.len() > MAX_BYTES {
+        let message = concat(&["the document is ", &uint(src.len() as u64), " bytes; the limit is 1 MiB (1048576 bytes)"]);
+        return Err(vec![Error { path: String::new(), message, offset: 0 }]);
+    }
     let root = match json::parse(src) {
         Ok(root) => root,
         Err(e) => {
@@ -173,7 +187,13 @@ impl Validator {
     }
 
     fn array<'v>(&mut self, path: &str, v: &'v Spanned) -> Option<&'v [Spanned]> {
+        let max = if path == "episodes" { MAX_EPISODES } else { MAX_ITEMS };
         match &v.value {
+            Value::Array(items) if items.len() > max => {
+                let message = concat(&["has ", &uint(items.len() as u64), " items; the limit is ", &uint(max as u64)]);
+                self.error(path, v, message);
+                None
+            }
             Value::Array(items) => Some(items),
             _ => {
                 self.expected(path, v, "an array");
@@ -185,6 +205,12 @@ impl Validator {
     /// A non-blank string, trimmed.
     fn string(&mut self, path: &str, v: &Spanned) -> Option<String> {
         match &v.value {
+            Value::String(s) if s.len() > MAX_CHARS && s.chars().count() > MAX_CHARS => {
+                let n = s.chars().count() as u64;
+                let message = concat(&["is ", &uint(n), " characters long; the limit is ", &uint(MAX_CHARS as u64)]);
+                self.error(path, v, message);
+                None
+            }
             Value::String(s) if !s.trim().is_empty() => Some(s.trim().into()),
             Value::String(_) => {
                 self.error(path, v, "must not be empty".into());
@@ -592,6 +618,19 @@ mod tests {
             ]
         );
         assert_eq!(errors(r#"{"episodes": []}"#), vec![("episodes".into(), "must have at least one episode".into())]);
+    }
+
+    #[test]
+    fn limits_give_clear_errors() {
+        let huge = concat(&[r#"{"title": ""#, &"x".repeat(MAX_BYTES), r#"", "takeaways": [{"text": "x"}]}"#]);
+        assert_eq!(errors(&huge).len(), 1);
+        assert!(errors(&huge)[0].1.starts_with("the document is 1048"), "{:?}", errors(&huge));
+        let long = concat(&[r#""title": ""#, &"é".repeat(MAX_CHARS + 1), "\""]);
+        assert_eq!(errors(&card_with(&long)), vec![("title".into(), "is 5001 characters long; the limit is 5000".into())]);
+        let many = concat(&[r#""takeaways": ["#, &vec![r#"{"text": "x"}"#; 101].join(","), "]"]);
+        assert_eq!(errors(&card_with(&many)), vec![("takeaways".into(), "has 101 items; the limit is 100".into())]);
+        let topics = concat(&[r#""topics": ["#, &vec![r#""t""#; 100].join(","), "]"]);
+        assert_eq!(errors(&card_with(&topics)), vec![]);
     }
 
     #[test]
