@@ -34,7 +34,8 @@ pub const MAX_CHARS: usize = 5000;
 /// Parses and checks a document: one card, or `{ "episodes": [...] }`.
 pub fn parse_document(src: &str) -> Result<Document, Vec<Error>> {
     if src.len() > MAX_BYTES {
-        let message = concat(&["the document is ", &uint(src.len() as u64), " bytes; the limit is 1 MiB (1048576 bytes)"]);
+        let message =
+            concat(&["the document is ", &uint(src.len() as u64), " bytes; the limit is 1 MiB (1048576 bytes)"]);
         return Err(vec![Error { path: String::new(), message, offset: 0 }]);
     }
     let root = match json::parse(src) {
@@ -626,7 +627,10 @@ mod tests {
         assert_eq!(errors(&huge).len(), 1);
         assert!(errors(&huge)[0].1.starts_with("the document is 1048"), "{:?}", errors(&huge));
         let long = concat(&[r#""title": ""#, &"é".repeat(MAX_CHARS + 1), "\""]);
-        assert_eq!(errors(&card_with(&long)), vec![("title".into(), "is 5001 characters long; the limit is 5000".into())]);
+        assert_eq!(
+            errors(&card_with(&long)),
+            vec![("title".into(), "is 5001 characters long; the limit is 5000".into())]
+        );
         let many = concat(&[r#""takeaways": ["#, &vec![r#"{"text": "x"}"#; 101].join(","), "]"]);
         assert_eq!(errors(&card_with(&many)), vec![("takeaways".into(), "has 101 items; the limit is 100".into())]);
         let topics = concat(&[r#""topics": ["#, &vec![r#""t""#; 100].join(","), "]"]);
