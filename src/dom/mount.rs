@@ -1,5 +1,5 @@
-//! View tree to DOM: elements, checked attributes and text nodes only (never
-//! `innerHTML`), built detached and inserted in one step.
+//! View tree to DOM: elements, checked attributes and text nodes only (no
+//! HTML parsing), built detached and inserted in one step.
 
 use super::listen::Listener;
 use super::share::{self, Share};
