@@ -257,15 +257,18 @@ fn ask_mastodon(weak: &Weak<RefCell<State>>) {
 
 fn activate(weak: &Weak<RefCell<State>>, t: Target) {
     let Some(state) = weak.upgrade() else { return };
-    let (subject, status, card) = {
+    let (subject, status, summary) = {
         let s = state.borrow();
         let Some(menu) = s.menu.as_ref() else { return };
-        (menu.subject.clone(), s.status.clone(), s.card.clone())
+        // Only "Copy takeaways" needs the card's text; build it here rather
+        // than cloning the whole card on every click.
+        let summary = (t == Target::CopyTakeaways).then(|| takeaways_text(&s.card, &menu.subject.card_url));
+        (menu.subject.clone(), s.status.clone(), summary)
     };
     match t {
         Target::Copy => copy(status, subject.url.clone(), "Link copied", "copy", subject.url),
         Target::CopyTakeaways => {
-            let text = takeaways_text(&card, &subject.card_url);
+            let text = summary.unwrap_or_default();
             copy(status, text, "Takeaways copied", "copy-takeaways", subject.card_url);
         }
         Target::Mastodon if stored_mastodon().is_none() => return ask_mastodon(weak),
