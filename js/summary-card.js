@@ -5,7 +5,13 @@
 // inline JSON, or the JS API), tracks data-state, fires events and owns each
 // card's lifetime. Rust parses, validates and builds the DOM.
 
-import init, { mount, mount_message, validate as validateText } from "../build/pkg/summary_card.js";
+import init, {
+  mount,
+  mount_message,
+  validate as validateText,
+  __wbg_reset_state as resetWasm,
+  __sc_on_trap as onTrap,
+} from "../build/pkg/summary_card.js";
 import css from "../src/card.css";
 
 const OPTIONS = ["theme", "layout", "locale", "wpm", "share"];
@@ -35,6 +41,54 @@ const wasmReady = init({ module_or_path: new URL("summary-card.wasm", import.met
     return false;
   },
 );
+
+// A trap (a Rust panic aborts; or memory ran out) leaves the instance in an
+// unknown state. The shim drops it: every handle made by it is freed where
+// possible, a fresh instance of the same compiled module replaces it, and the
+// cards that were showing render again there. Handles remember the
+// generation that made them, so none is ever freed in the wrong instance.
+let generation = 0;
+/** Cards holding a handle in the current instance (weakly). */
+const live = new Set();
+let recovering = false;
+
+/** Runs a wasm call; a trap starts a fresh instance, then is rethrown. */
+function guard(call) {
+  try {
+    return call();
+  } catch (e) {
+    if (e instanceof WebAssembly.RuntimeError) recover();
+    throw e;
+  }
+}
+
+function recover() {
+  if (recovering) return;
+  recovering = true;
+  const shown = [];
+  for (const ref of live) {
+    const card = ref.deref();
+    if (card) shown.push(card);
+  }
+  for (const card of shown) card.drop();
+  live.clear();
+  try {
+    resetWasm();
+    generation++;
+    console.error("summary-card: the WebAssembly instance trapped; started a fresh one.");
+  } catch (e) {
+    wasmError = "the WebAssembly module could not be restarted (" + e + ").";
+    console.error("summary-card: " + wasmError);
+  }
+  recovering = false;
+  for (const card of shown) card.text !== null ? card.rerender() : card.load();
+}
+
+// A trap inside one of the card's event listeners: never into the page.
+onTrap((e) => {
+  console.error("summary-card: an event handler failed", e);
+  if (e instanceof WebAssembly.RuntimeError) queueMicrotask(recover);
+});
 
 function describeLoadError(e) {
   const text = String((e && e.message) || e);
@@ -91,6 +145,8 @@ class Card {
     this.errors = [];
     this.abort = null;
     this.run = 0;
+    this.gen = -1; // the instance generation that made `handle`
+    this.ref = new WeakRef(this);
     cards.set(host, this);
   }
 
@@ -105,9 +161,28 @@ class Card {
   }
 
   show(...nodes) {
-    this.handle?.free();
-    this.handle = null;
+    this.drop();
     this.root().replaceChildren(...nodes);
+  }
+
+  /** Keeps `handle`, made by the current instance. */
+  keep(handle) {
+    this.handle = handle;
+    this.gen = generation;
+    live.add(this.ref);
+  }
+
+  /** Frees the handle (its nodes and listeners) in the instance that made it. */
+  drop() {
+    const handle = this.handle;
+    this.handle = null;
+    live.delete(this.ref);
+    if (!handle || this.gen !== generation) return;
+    try {
+      guard(() => handle.free());
+    } catch (e) {
+      console.error("summary-card: could not release a card", this.host, e);
+    }
   }
 
   emit(name, detail) {
@@ -196,11 +271,17 @@ class Card {
     this.show();
     try {
       const o = (n) => this.opt(n);
-      this.handle = mount(this.root(), this.text, o("theme"), o("layout"), o("wpm"), o("share"));
-      this.errors = pairs(this.handle.errors);
+      const root = this.root();
+      this.keep(guard(() => mount(root, this.text, o("theme"), o("layout"), o("wpm"), o("share"))));
+      this.errors = pairs(guard(() => this.handle.errors));
     } catch (e) {
-      this.handle = null;
-      return this.fail("internal error (" + e + ").", run);
+      this.drop();
+      return this.fail(
+        e instanceof WebAssembly.RuntimeError
+          ? "an internal error stopped this card (a bug in summary-card; the console has details). Other cards are not affected."
+          : "internal error (" + e + ").",
+        run,
+      );
     }
     if (this.errors.length) {
       this.host.setAttribute("data-state", "error");
@@ -222,7 +303,8 @@ class Card {
     if (await wasmReady) {
       try {
         this.show();
-        this.handle = mount_message(this.root(), sentence, this.opt("theme"));
+        const root = this.root();
+        this.keep(guard(() => mount_message(root, sentence, this.opt("theme"))));
         const alert = this.root().querySelector("[part=error]");
         if (retry && alert) {
           const button = el("button", { type: "button", class: "retry" }, "Retry");
@@ -367,7 +449,7 @@ export function validate(data) {
   }
   if (wasmError) return [{ path: "", message: wasmError }];
   try {
-    return pairs(validateText(text));
+    return pairs(guard(() => validateText(text)));
   } catch (e) {
     return [{ path: "", message: "internal error (" + e + ")" }];
   }

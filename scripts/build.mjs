@@ -1,7 +1,11 @@
 // Builds dist/: the wasm core (cargo, wasm-bindgen, wasm-opt -Oz), the JS
 // entry and embed.js (esbuild), types and schema; then prints the sizes.
+//
+// `--test-panic` builds a test-only copy into build/dist-test-panic/ instead,
+// with the `test-panic` feature (an input that panics) and no wasm-opt; the
+// end-to-end tests use it to check recovery from a panic.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { gzipSync, constants } from "node:zlib";
 import { build } from "esbuild";
 
@@ -9,22 +13,44 @@ const run = (cmd, args) => execFileSync(cmd, args, { stdio: "inherit" });
 const bin = (name) => new URL(`../node_modules/.bin/${name}`, import.meta.url).pathname;
 process.chdir(new URL("..", import.meta.url).pathname);
 
-run("cargo", ["build", "--quiet", "--release", "--lib", "--target", "wasm32-unknown-unknown"]);
-rmSync("build/pkg", { recursive: true, force: true });
+const testPanic = process.argv.includes("--test-panic");
+const dist = testPanic ? "build/dist-test-panic" : "dist";
+const pkg = testPanic ? "build/pkg-test-panic" : "build/pkg";
+
+run("cargo", [
+  "build", "--quiet", "--release", "--lib", "--target", "wasm32-unknown-unknown",
+  ...(testPanic ? ["--features", "test-panic"] : []),
+]);
+rmSync(pkg, { recursive: true, force: true });
 run("wasm-bindgen", [
-  "--target", "web", "--no-typescript", "--out-dir", "build/pkg",
+  "--target", "web", "--no-typescript", "--experimental-reset-state-function", "--out-dir", pkg,
   "target/wasm32-unknown-unknown/release/summary_card.wasm",
 ]);
+patchGlue(`${pkg}/summary_card.js`);
+
 // Built beside dist/ and swapped in at the end, so a page or test reading
 // dist/ meanwhile sees the old build or the new one, never half of one.
-const out = "build/dist.new";
+const out = `${dist}.new`;
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-run(bin("wasm-opt"), [
-  "build/pkg/summary_card_bg.wasm", "-Oz", "--strip-debug", "--strip-producers",
-  "-o", `${out}/summary-card.wasm`,
-]);
+if (testPanic) {
+  copyFileSync(`${pkg}/summary_card_bg.wasm`, `${out}/summary-card.wasm`);
+} else {
+  run(bin("wasm-opt"), [
+    `${pkg}/summary_card_bg.wasm`, "-Oz", "--strip-debug", "--strip-producers",
+    "-o", `${out}/summary-card.wasm`,
+  ]);
+}
 
+/** Points the entry's import of the wasm-bindgen glue at this build's copy. */
+const gluePlugin = {
+  name: "glue",
+  setup(b) {
+    b.onResolve({ filter: /build\/pkg\/summary_card\.js$/ }, () => ({
+      path: new URL(`../${pkg}/summary_card.js`, import.meta.url).pathname,
+    }));
+  },
+};
 const common = { bundle: true, minify: true, legalComments: "none", logLevel: "warning" };
 await build({
   ...common,
@@ -33,12 +59,39 @@ await build({
   format: "esm",
   target: "es2022",
   loader: { ".css": "text" },
+  plugins: [gluePlugin],
 });
 await build({ ...common, entryPoints: ["js/embed.js"], outfile: `${out}/embed.js`, format: "iife", target: "es2020" });
 copyFileSync("js/summary-card.d.ts", `${out}/summary-card.d.ts`);
 copyFileSync("src/schema.json", `${out}/summary-card.schema.json`);
-rmSync("dist", { recursive: true, force: true });
-renameSync(out, "dist");
+rmSync(dist, { recursive: true, force: true });
+renameSync(out, dist);
+
+/**
+ * Two edits to the glue so that a trapped instance cannot reach the page:
+ * a trap inside an event listener goes to the shim's handler instead of
+ * `window.onerror`, and a listener left over from a replaced instance does
+ * nothing instead of throwing. Each edit must match exactly once, so a
+ * wasm-bindgen upgrade that changes the glue fails the build here.
+ */
+function patchGlue(file) {
+  let text = readFileSync(file, "utf8");
+  const edits = [
+    [
+      "            return f(a, state.b, ...args);\n        } finally {",
+      "            return f(a, state.b, ...args);\n        } catch (e) {\n            __sc_trap(e);\n        } finally {",
+    ],
+    ["throw new Error('Cannot invoke closure from previous WASM instance');", "return;"],
+  ];
+  for (const [from, to] of edits) {
+    if (text.split(from).length !== 2) throw new Error(`build: the wasm-bindgen glue changed; cannot patch ${JSON.stringify(from)}`);
+    text = text.replace(from, to);
+  }
+  text += "\n/** Where a trap inside a listener goes (set by the shim). */\nlet __sc_trap = (e) => { throw e; };\nexport function __sc_on_trap(f) { __sc_trap = f; }\n";
+  writeFileSync(file, text);
+}
+
+if (testPanic) process.exit(0);
 
 // What a page downloads for the widget (embed.js only for the classic form).
 let raw = 0;

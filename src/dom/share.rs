@@ -348,6 +348,8 @@ fn subject(s: &State, which: Option<usize>) -> Subject {
 
 fn on_open(weak: &Weak<RefCell<State>>, opener: &HtmlElement, which: Option<usize>) {
     let Some(state) = weak.upgrade() else { return };
+    #[cfg(feature = "test-panic")]
+    crate::embed::test_panic(&state.borrow().card.title, "__test_panic_on_share__");
     let was_open = state.borrow().menu.as_ref().map(|m| &m.opener == opener);
     close(&state, false);
     if was_open == Some(true) {
