@@ -1,7 +1,8 @@
 #!/bin/sh
 # Idempotent set-up shared by `npm start` and `npm test`: installs only what
-# is missing. `--browsers` also installs Debian's Chromium and ChromeDriver
-# (never a test tool's own browser download).
+# is missing. `--browsers` also installs Debian's Chromium and ChromeDriver,
+# Debian's Firefox ESR, and geckodriver from crates.io (never a test tool's
+# own browser download).
 set -eu
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -30,11 +31,22 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
 fi
 
 if [ "${1:-}" = "--browsers" ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     say "installing Debian's chromium and chromium-driver"
-    sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
     $sudo apt-get update
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends chromium chromium-driver
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver
+  fi
+  # webdriver.json names /usr/bin/firefox-esr (the package also ships /usr/bin/firefox).
+  if [ ! -x /usr/bin/firefox-esr ]; then
+    say "installing Debian's firefox-esr"
+    $sudo apt-get update
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends firefox-esr
+  fi
+  # geckodriver from crates.io (a source build; takes a few minutes).
+  if ! command -v geckodriver >/dev/null 2>&1; then
+    say "installing geckodriver from crates.io (takes a few minutes)"
+    cargo install geckodriver --locked || cargo install geckodriver
   fi
 fi

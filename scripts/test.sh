@@ -1,6 +1,7 @@
 #!/bin/sh
 # Every test: formatting and lints, native cargo tests, wasm-bindgen-test in
-# headless Chromium, and end-to-end tests of the built dist/ in real pages.
+# headless Chromium and headless Firefox, and end-to-end tests of the built
+# dist/ in real pages.
 set -eu
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -13,10 +14,27 @@ cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
 step "cargo test (native)"
 cargo test --quiet
+# wasm-bindgen-test-runner takes the first driver it finds: *_REMOTE env vars,
+# then GECKODRIVER, SAFARIDRIVER, CHROMEDRIVER, MSEDGEDRIVER, then PATH (where
+# ~/.cargo/bin/geckodriver lives). So each run unsets every other driver's
+# variable; both read their capabilities from webdriver.json.
+wasm_test() {
+  (
+    unset GECKODRIVER GECKODRIVER_REMOTE SAFARIDRIVER SAFARIDRIVER_REMOTE \
+      CHROMEDRIVER CHROMEDRIVER_REMOTE MSEDGEDRIVER MSEDGEDRIVER_REMOTE
+    export "$1"
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    WASM_BINDGEN_TEST_TIMEOUT=60 \
+      cargo test --target wasm32-unknown-unknown --test web
+  )
+}
 step "wasm-bindgen-test in headless Chromium"
-CHROMEDRIVER=/usr/bin/chromedriver \
-CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-WASM_BINDGEN_TEST_TIMEOUT=60 \
-  cargo test --target wasm32-unknown-unknown --test web
+wasm_test CHROMEDRIVER=/usr/bin/chromedriver
+step "wasm-bindgen-test in headless Firefox"
+gecko=$(command -v geckodriver) || {
+  echo "geckodriver not found: run scripts/setup.sh --browsers" >&2
+  exit 1
+}
+wasm_test GECKODRIVER="$gecko"
 step "end-to-end tests of dist/ (Playwright, Debian's Chromium)"
 npx playwright test

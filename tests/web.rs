@@ -1,5 +1,6 @@
-//! wasm-bindgen-test in headless Chromium: the DOM layer mounts, updates,
-//! destroys (leaving no listener) and shows the error state.
+//! wasm-bindgen-test in headless Chromium and headless Firefox (scripts/test.sh
+//! runs both): the DOM layer mounts, updates, destroys (leaving no listener)
+//! and shows the error state.
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
