@@ -378,11 +378,17 @@ function upgrade(node) {
   }
 }
 
+/**
+ * Destroys the cards in a removed subtree: hook elements, and any element
+ * given to render() (it carries data-state). `<summary-card>` elements see
+ * their own disconnection. Runs after the task, so a move is not a removal.
+ */
 function release(node) {
   if (node.nodeType !== 1 || node.isConnected) return;
-  const found = node.matches(`[${HOOK}]`) ? [node] : [];
-  for (const e of node.querySelectorAll(`[${HOOK}]`)) found.push(e);
-  for (const host of found) cards.get(host)?.destroy();
+  const hosts = `[${HOOK}],[data-state]`;
+  const found = node.matches(hosts) ? [node] : [];
+  for (const e of node.querySelectorAll(hosts)) found.push(e);
+  for (const host of found) if (host.localName !== "summary-card") cards.get(host)?.destroy();
 }
 
 if (!customElements.get("summary-card")) {

@@ -228,19 +228,11 @@ test("detaching a card while its data loads aborts the request and its timer", a
   await expect.poll(() => page.evaluate(() => window.__wasmStats())).toMatchObject({ listeners: 0, timers: 0, cards: 0 });
 });
 
-// Known bug, kept visible: a host rendered with render() that is neither a
-// <summary-card> nor a [data-summary-card] element is not released when it
-// leaves the page without destroy(): release() in js/summary-card.js only
-// looks at [data-summary-card] elements. The card's wasm Handle holds its
-// nodes as externrefs (Mounted.root, the share-button closures, the window
-// "hashchange" closure), which are GC roots; they reach the host, and through
-// the `cards` WeakMap the Card and its Handle, so FinalizationRegistry never
-// frees it either. Per seed card: 7 listeners (hashchange, share button, 5
-// takeaway share buttons), about 13 KB of wasm memory, 55 externref slots,
-// and the whole detached shadow tree. test.fail() passes while the bug is
-// there; once it is fixed, Playwright reports it and test.fail() should go.
+// A plain element given to render() and then detached without destroy() is
+// released too (release() in js/summary-card.js looks for data-state). The
+// Rust side holds the card's nodes and window listeners as externrefs, which
+// are GC roots, so without this each such card would leak for good.
 test("a host rendered with render() and detached without destroy() is released", async ({ page, server }) => {
-  test.fail();
   await open(page, server);
   await page.evaluate(async () => {
     const { render } = await import("/dist/summary-card.js");
