@@ -85,6 +85,92 @@ mod tests {
         assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
     }
 
+    /// The tags and attribute names in `html`, in order (text is escaped,
+    /// so every `<` starts a tag).
+    fn tags(html: &str) -> Vec<(String, Vec<String>)> {
+        let mut out = Vec::new();
+        for chunk in html.split('<').skip(1) {
+            let Some(tag) = chunk.split('>').next().filter(|t| !t.starts_with('/')) else { continue };
+            let (name, rest) = tag.split_once(' ').unwrap_or((tag, ""));
+            let attrs =
+                rest.split('"').step_by(2).filter_map(|a| a.trim().strip_suffix('=')).map(String::from).collect();
+            out.push((name.to_string(), attrs));
+        }
+        out
+    }
+
+    #[test]
+    fn hostile_corpus_renders_only_the_cards_own_markup() {
+        const TAGS: &[&str] = &[
+            "div",
+            "article",
+            "header",
+            "img",
+            "p",
+            "a",
+            "span",
+            "bdi",
+            "h2",
+            "h3",
+            "h4",
+            "time",
+            "ul",
+            "li",
+            "strong",
+            "section",
+            "nav",
+            "blockquote",
+            "button",
+            "footer",
+        ];
+        const ATTRS: &[&str] = &[
+            "class",
+            "part",
+            "id",
+            "dir",
+            "href",
+            "target",
+            "rel",
+            "src",
+            "alt",
+            "width",
+            "height",
+            "loading",
+            "decoding",
+            "referrerpolicy",
+            "datetime",
+            "aria-hidden",
+            "aria-label",
+            "aria-labelledby",
+            "aria-describedby",
+            "type",
+            "role",
+            "data-theme",
+            "data-layout",
+        ];
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if !(name.starts_with("ok-") && name.ends_with(".json")) {
+                continue;
+            }
+            let doc = parse_document(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            let html = to_html(&document_view(&doc, &Options::default()));
+            let mut images = 0;
+            for (tag, attrs) in tags(&html) {
+                assert!(TAGS.contains(&tag.as_str()), "{name}: <{tag}>");
+                for a in attrs {
+                    assert!(ATTRS.contains(&a.as_str()), "{name}: <{tag} {a}>");
+                }
+                images += usize::from(tag == "img");
+            }
+            let cards = html.matches("<article").count();
+            assert!(images <= cards, "{name}: {images} images for {cards} cards");
+            assert!(!html.contains("__pwned('") || html.contains("__pwned(&#39;"), "{name}");
+        }
+    }
+
     #[test]
     fn share_menu_snapshot() {
         use crate::share::Target;

@@ -42,7 +42,9 @@ pub fn parse_document(src: &str) -> Result<Document, Vec<Error>> {
         Ok(root) => root,
         Err(e) => {
             let (line, col) = json::line_col(src, e.offset);
-            let mut message = concat(&["not valid JSON: ", e.message, " (line "]);
+            // Too deep is a limit, not a syntax error: the JSON may be fine.
+            let kind = if e.message.contains("levels deep") { "" } else { "not valid JSON: " };
+            let mut message = concat(&[kind, e.message, " (line "]);
             message.push_str(&uint(line as u64));
             message.push_str(", column ");
             message.push_str(&uint(col as u64));
@@ -65,6 +67,37 @@ pub fn validate(src: &str) -> Vec<Error> {
     parse_document(src).err().unwrap_or_default()
 }
 
+/// Characters that change how the text around them is ordered: bidi
+/// embeddings, overrides, isolates and marks.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `s` with control characters, line and paragraph separators and bidi
+/// controls written as JSON escapes (`\n`, `\u202e`), as the author would
+/// find them in the file. A message quotes data: raw, these could break the
+/// CLI's one-line-per-error output, drive the terminal, or reorder the
+/// message around them.
+fn visible(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() || is_bidi_control(c) || c == '\u{2028}' || c == '\u{2029}' => {
+                out.push_str("\\u");
+                let n = u32::from(c);
+                for shift in [12, 8, 4, 0] {
+                    out.extend(char::from_digit((n >> shift) & 0xf, 16));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// How a value is described in "found ..." messages.
 fn describe(v: &Value) -> String {
     match v {
@@ -73,7 +106,17 @@ fn describe(v: &Value) -> String {
         Value::Bool(false) => "false".into(),
         Value::Number(raw) => quote(raw, 24).trim_matches('"').into(),
         Value::String(s) if s.trim().is_empty() => "an empty string".into(),
-        Value::String(s) => concat(&["the string ", &quote(s, 40)]),
+        Value::String(s) => {
+            // At most 40 characters, so a huge string cannot flood the message.
+            let mut chars = s.chars();
+            let head: String = chars.by_ref().take(40).collect();
+            let mut q = concat(&["the string \"", &visible(&head)]);
+            if chars.next().is_some() {
+                q.push('…');
+            }
+            q.push('"');
+            q
+        }
         Value::Array(_) => "an array".into(),
         Value::Object(_) => "an object".into(),
     }
@@ -136,7 +179,8 @@ fn whole_number(raw: &str) -> Option<u64> {
 /// and newlines removed (as browsers do before parsing), the scheme is
 /// case-folded, and only `http:`/`https:` with a host (or `mailto:` with an
 /// address, where allowed) pass. Anything else, relative URLs included, is
-/// refused rather than guessed at.
+/// refused rather than guessed at, and so is any URL with a control or bidi
+/// character left in it (which could disguise where a link goes).
 pub fn check_url(raw: &str, allow_mailto: bool) -> Option<Url> {
     let trimmed = raw.trim_matches(|c: char| c <= ' ');
     let cleaned: String = trimmed.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
@@ -151,9 +195,9 @@ pub fn check_url(raw: &str, allow_mailto: bool) -> Option<Url> {
             let host = authority.rsplit('@').next()?;
             !host.is_empty()
                 && !host.starts_with(':')
-                && !cleaned.chars().any(|c| c.is_whitespace() || c < ' ' || c == '\\')
+                && !cleaned.chars().any(|c| c.is_whitespace() || c.is_control() || is_bidi_control(c) || c == '\\')
         }
-        "mailto" => allow_mailto && rest.len() > 1 && !rest.chars().any(|c| c < ' '),
+        "mailto" => allow_mailto && rest.len() > 1 && !rest.chars().any(|c| c.is_control() || is_bidi_control(c)),
         _ => false,
     };
     ok.then(|| Url(concat(&[&scheme, ":", rest])))
@@ -638,6 +682,64 @@ mod tests {
     }
 
     #[test]
+    fn messages_show_invisible_characters_as_escapes() {
+        // Quoted data can neither reorder the message, nor break the CLI's
+        // one line per error, nor send escape sequences to a terminal.
+        let cases: &[(&str, &str)] = &[
+            (r#""\u202eevil""#, r#""\u202eevil""#),
+            (r#"" \tjava\nscript:x""#, r#"" \tjava\nscript:x""#),
+            (r#""\u001b[2J\u0007\u0000\u0085\u2028\u2066""#, r#""\u001b[2J\u0007\u0000\u0085\u2028\u2066""#),
+            (r#""<script>\u200dx</script>""#, "\"<script>\u{200d}x</script>\""),
+        ];
+        for (value, quoted) in cases {
+            let src = concat(&[r#"{"title": "T", "takeaways": [{"text": "x"}], "guests": "#, value, "}"]);
+            let message = concat(&["expected an array, found the string ", quoted]);
+            assert_eq!(errors(&src), vec![("guests".to_string(), message)], "{value}");
+        }
+        // The 40-character cut counts the data's characters, not the escapes.
+        let long = concat(&[r#"{"title": 1, "takeaways": [{"text": "x"}], "guests": ""#, &"\\u202e".repeat(50), "\"}"]);
+        let e = errors(&long);
+        assert_eq!(e[1].1, concat(&["expected an array, found the string \"", &"\\u202e".repeat(40), "…\""]));
+    }
+
+    #[test]
+    fn nesting_too_deep_is_a_limit_not_a_syntax_error() {
+        let deep = "[".repeat(10_000) + &"]".repeat(10_000);
+        let e = errors(&deep);
+        assert_eq!(e.len(), 1);
+        assert!(
+            e[0].1.starts_with("the document nests arrays or objects more than 64 levels deep (line 1, column "),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn hostile_documents_from_the_corpus() {
+        // tests/corpus: ok-* documents are valid, bad-* ones are not; no
+        // message of either carries a raw control or bidi character.
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if !name.ends_with(".json") {
+                continue;
+            }
+            let e = validate(&std::fs::read_to_string(&path).unwrap());
+            if name.starts_with("ok-") {
+                assert_eq!(e, vec![], "{name}");
+            } else {
+                assert!(name.starts_with("bad-") && !e.is_empty(), "{name}");
+            }
+            for e in e {
+                assert!(!e.message.chars().any(|c| c.is_control() || is_bidi_control(c)), "{name}: {}", e.message);
+            }
+            seen += 1;
+        }
+        assert!(seen >= 40, "{seen} corpus documents");
+    }
+
+    #[test]
     fn error_offsets_point_at_the_value() {
         let src = r#"{"title": 42, "takeaways": [{"text": "x"}]}"#;
         let e = validate(src);
@@ -680,6 +782,15 @@ mod tests {
             ("mailto:", true),
             ("ftp://x.y", false),
             ("file:///etc/passwd", false),
+            ("https://ok.example/\u{202e}gpj.exe", false),
+            ("https://ok.example/\u{2066}x", false),
+            ("https://ok.example/\u{85}x", false),
+            ("https://ok.example/\u{7f}x", false),
+            ("java\u{0}script:alert(1)", true),
+            ("\u{ff4a}avascript\u{ff1a}alert(1)", true),
+            ("blob:https://ok.example/1", true),
+            ("mailto:a@b.c\u{202e}moc.live", true),
+            ("mailto:a@b.c\u{0}?x", true),
         ];
         for (raw, mailto) in bad {
             assert_eq!(check_url(raw, *mailto), None, "{raw:?}");

@@ -9,7 +9,7 @@
 use crate::model::{Card, Document, Point};
 use crate::readtime::{self, DEFAULT_WPM};
 use crate::share::{self as sharing, Target};
-use crate::text::{concat, join_and, push_uint, uint};
+use crate::text::{concat, push_uint, uint};
 use crate::time;
 use crate::validate::Error;
 
@@ -219,6 +219,24 @@ fn heading(level: u8) -> &'static str {
     }
 }
 
+/// One data string as an isolated run: a right-to-left override or an
+/// unclosed isolate inside it cannot reorder the text around it.
+fn isolated(s: &str) -> Element {
+    el("bdi").text(s)
+}
+
+/// "with A, B and C", each name isolated from the words around it.
+fn guest_list(guests: &[String]) -> Element {
+    let mut p = el("p").part("guests").attr("dir", "auto").text(strings::WITH);
+    for (i, g) in guests.iter().enumerate() {
+        if i > 0 {
+            p = p.text(if i + 1 == guests.len() { " and " } else { ", " });
+        }
+        p = p.child(isolated(g));
+    }
+    p
+}
+
 /// A titled section, labelled by its heading.
 fn section(tag: &'static str, part: &'static str, id: String, level: u8, title: &str) -> Element {
     el(tag)
@@ -264,8 +282,7 @@ pub fn card_view(card: &Card, opts: &Options, n: usize, level: u8) -> Element {
             .attr("decoding", "async")
             .attr("referrerpolicy", "no-referrer")
     });
-    let guests = (!card.guests.is_empty())
-        .then(|| el("p").part("guests").attr("dir", "auto").text(concat(&[strings::WITH, &join_and(&card.guests)])));
+    let guests = (!card.guests.is_empty()).then(|| guest_list(&card.guests));
     let published = card.published.map(|d| {
         el("p").class("published").child(el("time").attr("datetime", time::iso_date(d)).text(time::date_label(d)))
     });
@@ -447,19 +464,18 @@ pub fn document_view(doc: &Document, opts: &Options) -> Element {
         Document::Card(card) => root(opts).child(card_view(card, opts, 0, 2)),
         Document::Collection(cards) => {
             let compact = Options { layout: Layout::Compact, ..*opts };
-            let mut title = String::new();
+            let mut heading = el("h2").attr("id", "sc-collection").attr("dir", "auto");
             let shows: Vec<&str> = cards.iter().filter_map(|c| c.show.as_ref()).map(|s| s.name.as_str()).collect();
             if let Some(first) = shows.first().filter(|f| shows.len() == cards.len() && shows.iter().all(|s| s == *f)) {
-                title.push_str(first);
-                title.push_str(": ");
+                heading = heading.child(isolated(first)).text(": ");
             }
-            push_uint(&mut title, cards.len() as u64);
-            title.push_str(if cards.len() == 1 { " episode" } else { " episodes" });
+            let mut count = uint(cards.len() as u64);
+            count.push_str(if cards.len() == 1 { " episode" } else { " episodes" });
             root(opts).child(
                 el("section")
                     .class("collection")
                     .attr("aria-labelledby", "sc-collection")
-                    .child(el("h2").attr("id", "sc-collection").attr("dir", "auto").text(title))
+                    .child(heading.text(count))
                     .child(
                         el("ul").class("episodes").children(
                             cards.iter().enumerate().map(|(i, c)| el("li").child(card_view(c, &compact, i, 3))),
@@ -639,6 +655,43 @@ mod tests {
         let o = Options::from_attributes(" DARK", "compact", "300");
         assert_eq!((o.theme, o.layout, o.wpm), (Theme::Dark, Layout::Compact, 300));
         assert_eq!(Options::from_attributes("neon", "grid", "5").wpm, DEFAULT_WPM);
+    }
+
+    /// Every text node with its parent element.
+    fn texts<'a>(e: &'a Element, out: &mut Vec<(&'a Element, &'a str)>) {
+        for c in &e.children {
+            match c {
+                Node::Text(t) => out.push((e, t.as_str())),
+                Node::Element(c) => texts(c, out),
+            }
+        }
+    }
+
+    #[test]
+    fn every_data_string_is_isolated_for_bidi() {
+        // A right-to-left override opens every data string and none is closed.
+        let card = r#"{"title": "\u202eT", "show": {"name": "\u202eS", "url": "https://s.example"},
+            "guests": ["\u202eG1", "\u202eG2", "\u202eG3"], "topics": ["\u202eP"],
+            "takeaways": [{"title": "\u202eKT", "text": "\u202eKX"}], "covers": "\u202eC",
+            "questions": [{"title": "\u202eQT", "text": "\u202eQX"}], "notable_moment": "\u202eN",
+            "listen": [{"label": "\u202eL", "url": "https://l.example"}],
+            "cta": {"text": "\u202eA", "url": "https://a.example"}}"#;
+        let collection = concat(&[r#"{"episodes": ["#, card, ",", card, "]}"]);
+        // 14 strings in the full card; the collection's compact cards show 7
+        // each, and its heading names the show.
+        for (src, strings) in [(card, 14), (collection.as_str(), 15)] {
+            let v = document_view(&parse_document(src).unwrap(), &Options::default());
+            let mut all = Vec::new();
+            texts(&v, &mut all);
+            let data: Vec<_> = all.iter().filter(|(_, t)| t.contains('\u{202e}')).collect();
+            assert_eq!(data.len(), strings, "{data:?}");
+            for (parent, t) in data {
+                assert!(parent.tag == "bdi" || parent.get("dir") == Some("auto"), "<{}> holds {t:?}", parent.tag);
+                assert_eq!(text(parent), *t, "<{}> holds {t:?} beside other text", parent.tag);
+            }
+        }
+        let v = document_view(&parse_document(card).unwrap(), &Options::default());
+        assert_eq!(text(find(&v, "guests").unwrap()), "with \u{202e}G1, \u{202e}G2 and \u{202e}G3");
     }
 
     #[test]
