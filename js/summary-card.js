@@ -110,6 +110,15 @@ function toText(data) {
   return typeof data === "string" ? data : JSON.stringify(data) ?? "null";
 }
 
+/** `toText`, or the Error saying why `data` has no JSON form (a cycle, a BigInt). */
+function given(data) {
+  try {
+    return toText(data);
+  } catch (e) {
+    return new Error("could not be turned into JSON: " + e.message);
+  }
+}
+
 function el(tag, attrs, text) {
   const e = document.createElement(tag);
   for (const k in attrs) e.setAttribute(k, attrs[k]);
@@ -139,7 +148,7 @@ class Card {
   constructor(host, read, text = null) {
     this.host = host;
     this.read = read; // option name -> string or null
-    this.given = text; // JSON text from the JS API, else null
+    this.given = text; // JSON text (or why there is none) from the JS API, else null
     this.text = null;
     this.handle = null;
     this.errors = [];
@@ -201,6 +210,7 @@ class Card {
         this.show(el("div", { class: "sc loading", "data-theme": theme, "aria-busy": "true" }), el("slot"));
       }
       let text = this.given;
+      if (text instanceof Error) throw text;
       if (text === null) {
         const src = this.read("src");
         if (src) {
@@ -420,12 +430,7 @@ if (!customElements.get("summary-card")) {
  */
 export async function render(element, data, options = {}) {
   cards.get(element)?.destroy();
-  let text;
-  try {
-    text = toText(data);
-  } catch (e) {
-    text = JSON.stringify({ error: String(e) });
-  }
+  const text = given(data);
   const attrs = element.localName === "summary-card" ? (n) => element.getAttribute(n) : hookRead(element);
   const card = new Card(element, (n) => (options[n] != null ? String(options[n]) : attrs(n)), text);
   if (element instanceof SummaryCardElement) element._card = card;
@@ -436,7 +441,7 @@ export async function render(element, data, options = {}) {
       return card.errors.slice();
     },
     async update(newData) {
-      card.given = toText(newData);
+      card.given = given(newData);
       await card.load();
     },
     destroy() {
@@ -447,12 +452,8 @@ export async function render(element, data, options = {}) {
 
 /** Every problem in `data` as [{ path, message }]; [] when it is valid. */
 export function validate(data) {
-  let text;
-  try {
-    text = toText(data);
-  } catch (e) {
-    return [{ path: "", message: "could not be turned into JSON: " + e.message }];
-  }
+  const text = given(data);
+  if (text instanceof Error) return [{ path: "", message: text.message }];
   if (wasmError) return [{ path: "", message: wasmError }];
   try {
     return pairs(guard(() => validateText(text)));
