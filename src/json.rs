@@ -112,12 +112,13 @@ impl Parser<'_> {
         }
     }
 
+    /// A value inside `depth` arrays and objects.
     fn value(&mut self, depth: usize) -> Result<Spanned, SyntaxError> {
-        if depth > MAX_DEPTH {
-            return Err(self.error("the document nests arrays or objects more than 64 levels deep"));
-        }
         let offset = self.pos;
         let value = match self.peek() {
+            Some(b'{' | b'[') if depth >= MAX_DEPTH => {
+                return Err(self.error("the document nests arrays or objects more than 64 levels deep"));
+            }
             Some(b'{') => self.object(depth)?,
             Some(b'[') => self.array(depth)?,
             Some(b'"') => Value::String(self.string()?),
@@ -374,6 +375,30 @@ mod tests {
         assert_eq!(parse(&deep).unwrap_err().message, "the document nests arrays or objects more than 64 levels deep");
         let ok = "[".repeat(64) + &"]".repeat(64);
         assert!(parse(&ok).is_ok());
+    }
+
+    /// Found by tests/fuzz.rs: 65 empty arrays used to pass, because only a
+    /// value inside the 65th level tripped the limit.
+    #[test]
+    fn the_depth_limit_counts_arrays_and_objects_exactly() {
+        let n = MAX_DEPTH;
+        for ok in [
+            "[".repeat(n) + &"]".repeat(n),
+            "[".repeat(n) + "0" + &"]".repeat(n),
+            "[".repeat(n - 1) + "{}" + &"]".repeat(n - 1),
+        ] {
+            assert!(parse(&ok).is_ok(), "{ok}");
+        }
+        let deep = "[".repeat(MAX_DEPTH + 1) + &"]".repeat(MAX_DEPTH + 1);
+        assert_eq!(
+            parse(&deep),
+            Err(SyntaxError {
+                offset: MAX_DEPTH,
+                message: "the document nests arrays or objects more than 64 levels deep"
+            })
+        );
+        let deep = r#"{"a":"#.repeat(MAX_DEPTH) + "{}" + &"}".repeat(MAX_DEPTH);
+        assert_eq!(parse(&deep).unwrap_err().offset, 5 * MAX_DEPTH);
     }
 
     #[test]

@@ -70,8 +70,9 @@ impl Count {
     pub fn minutes(self, wpm: u32) -> u64 {
         let wpm = u64::from(wpm.max(1));
         // words / wpm + cjk / (CJK_PER_MINUTE * wpm / DEFAULT_WPM), on one
-        // denominator so the arithmetic stays in integers.
-        let num = self.words * CJK_PER_MINUTE + self.cjk * u64::from(DEFAULT_WPM);
+        // denominator so the arithmetic stays in integers. Saturating: no
+        // text under the size limit comes near, but the counts are public.
+        let num = self.words.saturating_mul(CJK_PER_MINUTE).saturating_add(self.cjk.saturating_mul(DEFAULT_WPM.into()));
         let den = CJK_PER_MINUTE * wpm;
         num.div_ceil(den).max(1)
     }
@@ -152,6 +153,9 @@ mod tests {
         // A faster reader reads CJK faster too.
         assert_eq!(m(0, 600, 476), 1);
         assert_eq!(m(476, 0, 476), 1);
+        // Found by tests/fuzz.rs: huge counts overflowed instead of saturating.
+        assert_eq!(m(u64::MAX, u64::MAX, 0), u64::MAX.div_ceil(300));
+        assert_eq!(m(u64::MAX, 0, u32::MAX), u64::MAX.div_ceil(300 * u64::from(u32::MAX)));
         assert_eq!(m(100, 0, 0), 100);
     }
 }

@@ -279,7 +279,7 @@ fn trim_by(text: &str, budget: usize, measure: fn(&str) -> usize) -> String {
     if parts.iter().map(|c| measure(c)).sum::<usize>() <= budget {
         return text.into();
     }
-    let mut used = 1; // the ellipsis
+    let mut used = measure("…"); // the ellipsis, weighed like the text (2 on X)
     let mut s = String::new();
     for c in parts {
         let m = measure(c);
@@ -473,10 +473,14 @@ mod tests {
         let t = trim_for_x(&text);
         assert!(t.ends_with('…'));
         let body = t.trim_end_matches('…');
-        assert_eq!(graphemes(body), 127, "2 × 127 + 1 + 1 + 23 = 280");
+        assert_eq!(graphemes(body), 127, "2 × 127 + 2 (the ellipsis) + 1 + 23 = 280");
         assert!(body.split(family).all(str::is_empty), "only whole families remain");
         let ascii = "a".repeat(300);
-        assert_eq!(trim_for_x(&ascii).chars().count(), 256);
+        // 255 letters and the ellipsis, which X weighs 2: 257 + 1 + 23 = 281
+        // used to pass (found by tests/fuzz.rs).
+        let t = trim_for_x(&ascii);
+        assert_eq!(t.chars().count(), 255);
+        assert!(t.ends_with('…') && t.starts_with(&"a".repeat(254)) && !t.starts_with(&"a".repeat(255)));
         assert_eq!(trim_for_x("short"), "short");
     }
 

@@ -53,7 +53,7 @@ pub fn check_length(seconds: u64) -> Result<u64, DurationError> {
 
 /// Whole minutes, rounded to the nearest, never below 1.
 pub fn minutes(seconds: u64) -> u64 {
-    ((seconds + 30) / 60).max(1)
+    (seconds.saturating_add(30) / 60).max(1)
 }
 
 /// The short label: `"96 min"` under two hours, `"2 h 5 min"` from two hours
@@ -201,6 +201,14 @@ mod tests {
             assert_eq!(duration_label(secs), label, "{secs}");
             assert_eq!(iso_duration(secs), iso, "{secs}");
         }
+    }
+
+    /// Found by tests/fuzz.rs: rounding overflowed for the largest numbers.
+    #[test]
+    fn labels_take_any_number_of_seconds() {
+        assert_eq!(minutes(u64::MAX), u64::MAX / 60);
+        assert_eq!(duration_label(u64::MAX), "5124095576030431 h");
+        assert_eq!(iso_duration(u64::MAX - 29), "PT5124095576030431H");
     }
 
     #[test]
