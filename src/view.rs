@@ -263,6 +263,7 @@ pub fn card_view(card: &Card, opts: &Options, n: usize, level: u8) -> Element {
     let id = |name: &str| concat(&["sc", &uint(n as u64), "-", name]);
     let facts = Facts::of(card, opts.wpm);
     let compact = opts.layout == Layout::Compact;
+    let sub = level.saturating_add(1);
 
     let show = card.show.as_ref().map(|s| {
         let name = match &s.url {
@@ -338,14 +339,14 @@ pub fn card_view(card: &Card, opts: &Options, n: usize, level: u8) -> Element {
                 .text(strings::SHARE),
         ));
     }
-    let takeaways = section("section", "takeaways", id("takeaways"), level + 1, strings::TAKEAWAYS).child(list);
+    let takeaways = section("section", "takeaways", id("takeaways"), sub, strings::TAKEAWAYS).child(list);
     let full = !compact;
     let covers = card.covers.as_ref().filter(|_| full).map(|c| {
-        section("section", "covers", id("covers"), level + 1, strings::COVERS)
+        section("section", "covers", id("covers"), sub, strings::COVERS)
             .child(el("p").attr("dir", "auto").text(c.as_str()))
     });
     let questions = (!card.questions.is_empty() && full).then(|| {
-        section("section", "questions", id("questions"), level + 1, strings::QUESTIONS).child(points(
+        section("section", "questions", id("questions"), sub, strings::QUESTIONS).child(points(
             &card.questions,
             "question",
             "question-title",
@@ -353,11 +354,11 @@ pub fn card_view(card: &Card, opts: &Options, n: usize, level: u8) -> Element {
         ))
     });
     let notable = card.notable_moment.as_ref().filter(|_| full).map(|m| {
-        section("section", "notable", id("notable"), level + 1, strings::NOTABLE)
+        section("section", "notable", id("notable"), sub, strings::NOTABLE)
             .child(el("blockquote").child(el("p").attr("dir", "auto").text(m.as_str())))
     });
     let listen = (!card.listen.is_empty() && full).then(|| {
-        section("nav", "listen", id("listen"), level + 1, strings::LISTEN).child(
+        section("nav", "listen", id("listen"), sub, strings::LISTEN).child(
             el("ul").class("links").children(
                 card.listen
                     .iter()

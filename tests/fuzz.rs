@@ -1064,7 +1064,7 @@ proptest! {
     #[test]
     fn card_view_renders_safely_for_any_options(
         doc in card(Mode::Valid),
-        level in 0u8..=254, // 255 + 1 overflows `level + 1` in view.rs (debug builds); document_view passes 2 and 3
+        level in any::<u8>(),
         n in any::<usize>(),
         compact in any::<bool>(),
         wpm in any::<u32>(),
