@@ -8,6 +8,8 @@
 /// How deep arrays and objects may nest. The data format needs four levels;
 /// the limit only exists so hostile input cannot overflow the stack.
 pub const MAX_DEPTH: usize = 64;
+/// The message for nesting past [`MAX_DEPTH`] (a limit, not a syntax error).
+pub const TOO_DEEP: &str = "the document nests arrays or objects more than 64 levels deep";
 
 /// A parsed JSON value with the byte offset where it starts in the source.
 #[derive(Debug, Clone, PartialEq)]
@@ -117,7 +119,7 @@ impl Parser<'_> {
         let offset = self.pos;
         let value = match self.peek() {
             Some(b'{' | b'[') if depth >= MAX_DEPTH => {
-                return Err(self.error("the document nests arrays or objects more than 64 levels deep"));
+                return Err(self.error(TOO_DEEP));
             }
             Some(b'{') => self.object(depth)?,
             Some(b'[') => self.array(depth)?,

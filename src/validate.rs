@@ -43,7 +43,7 @@ pub fn parse_document(src: &str) -> Result<Document, Vec<Error>> {
         Err(e) => {
             let (line, col) = json::line_col(src, e.offset);
             // Too deep is a limit, not a syntax error: the JSON may be fine.
-            let kind = if e.message.contains("levels deep") { "" } else { "not valid JSON: " };
+            let kind = if e.message == json::TOO_DEEP { "" } else { "not valid JSON: " };
             let mut message = concat(&[kind, e.message, " (line "]);
             message.push_str(&uint(line as u64));
             message.push_str(", column ");
