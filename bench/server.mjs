@@ -1,0 +1,85 @@
+// The benchmark's static server (no dependencies):
+//   /dist/*                   dist/ (the widget as built)
+//   /bench/pages/NAME.html    generated pages (bench/pages.mjs), ?impl=ours|base
+//   /bench/data/episode.json  episode ?i=N of the seed, after ?delay=MS
+//   /bench/baseline/card.css  src/card.css itself (the baseline's stylesheet)
+//   /bench/*                  bench/
+//   /episodes/*               www/episodes/
+// `node bench/server.mjs` serves it on http://127.0.0.1:8081/bench/ to look
+// at the pages by hand.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { PAGES, IMPLS, episode, index } from "./pages.mjs";
+
+const top = fileURLToPath(new URL("..", import.meta.url));
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".md": "text/plain; charset=utf-8",
+};
+
+function inside(root, path) {
+  const full = normalize(join(root, path));
+  return full.startsWith(root + sep) || full === root ? full : null;
+}
+
+function send(res, status, type, body) {
+  res.writeHead(status, { "content-type": type, "cache-control": "no-cache" });
+  res.end(body);
+}
+
+async function handle(req, res) {
+  const url = new URL(req.url, "http://x");
+  const path = decodeURIComponent(url.pathname);
+  const q = url.searchParams;
+  if (path === "/favicon.ico") return send(res, 204, "text/plain", "");
+  if (path === "/bench/" || path === "/bench/pages/") return send(res, 200, TYPES[".html"], index());
+  const m = /^\/bench\/pages\/([\w-]+)\.html$/.exec(path);
+  if (m && PAGES[m[1]]) {
+    const impl = q.get("impl") || "ours";
+    if (!IMPLS[impl]) return send(res, 400, "text/plain", "impl must be ours or base");
+    return send(res, 200, TYPES[".html"], PAGES[m[1]](impl, q));
+  }
+  if (path === "/bench/data/episode.json") {
+    const delay = Math.min(Number(q.get("delay") || 0), 10_000);
+    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+    return send(res, 200, TYPES[".json"], JSON.stringify(episode(Number(q.get("i") || 0))));
+  }
+  let file;
+  if (path === "/bench/baseline/card.css") file = join(top, "src", "card.css");
+  else if (path.startsWith("/dist/")) file = inside(join(top, "dist"), path.slice(6));
+  else if (path.startsWith("/bench/")) file = inside(join(top, "bench"), path.slice(7));
+  else if (path.startsWith("/episodes/")) file = inside(join(top, "www", "episodes"), path.slice(10));
+  try {
+    if (!file || (await stat(file)).isDirectory()) throw new Error("not a file");
+    send(res, 200, TYPES[extname(file)] || "application/octet-stream", await readFile(file));
+  } catch {
+    send(res, 404, "text/plain", "not found");
+  }
+}
+
+/** Starts the server; port 0 picks a free one. Resolves to { url, close }. */
+export function serve(port = 0, host = "127.0.0.1") {
+  return new Promise((resolve, reject) => {
+    const server = createServer((req, res) => handle(req, res).catch(() => res.end()));
+    server.keepAliveTimeout = 1000;
+    server.on("error", reject);
+    server.listen(port, host, () => {
+      resolve({
+        url: `http://${host}:${server.address().port}`,
+        close: () => new Promise((r) => (server.closeAllConnections?.(), server.close(r))),
+      });
+    });
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { url } = await serve(Number(process.env.PORT || 8081));
+  console.log(`benchmark pages: ${url}/bench/  (Ctrl-C to stop)`);
+}
