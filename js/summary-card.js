@@ -143,6 +143,106 @@ function parsed() {
 
 const cards = new WeakMap();
 
+// Mounting is queued and done in slices of at most SLICE_MS, yielding to the
+// browser between slices, so 1,000 inline cards never make a long task; the
+// queue runs in arrival (document) order, so the first screenful goes first.
+const SLICE_MS = 8;
+const queue = [];
+let draining = false;
+// The current slice: it opens with the first job of a task and closes at the
+// task's end. Jobs queued from many promise callbacks in one task each start
+// a drain, so the budget spans drains, not one.
+let sliceStart = 0;
+let sliceOpen = false;
+
+function openSlice() {
+  if (sliceOpen) return;
+  sliceOpen = true;
+  sliceStart = performance.now();
+  setTimeout(() => (sliceOpen = false));
+}
+
+/** Runs `job` (synchronous) when its turn comes; settles as it does. */
+function queued(job) {
+  return new Promise((resolve, reject) => {
+    queue.push(() => {
+      try {
+        resolve(job());
+      } catch (e) {
+        reject(e);
+      }
+    });
+    if (!draining) drain();
+  });
+}
+
+/**
+ * Waits for the next frame to be painted (so each frame lays out only the
+ * cards of one slice), or 100 ms where frames are not coming (a hidden tab).
+ */
+function breathe() {
+  return new Promise((resolve) => {
+    const late = setTimeout(resolve, 100);
+    requestAnimationFrame(() => {
+      clearTimeout(late);
+      setTimeout(resolve, 0);
+    });
+  });
+}
+
+async function drain() {
+  draining = true;
+  openSlice();
+  while (queue.length) {
+    if (performance.now() - sliceStart > SLICE_MS && document.visibilityState !== "hidden") {
+      await breathe();
+      sliceOpen = false;
+      openSlice();
+    }
+    queue.shift()();
+  }
+  draining = false;
+}
+
+// A page's first EAGER `src` cards load at once, wherever they are (a page
+// with a few cards shows them all, as readers and tests expect). Beyond
+// those, a card far from the viewport waits until it comes within NEAR of it
+// before fetching, and its skeleton holds its place meanwhile: a season of
+// 1,000 episodes costs only the requests a reader scrolls to.
+const EAGER = 24;
+const NEAR = "250% 0px";
+const waiting = new Map(); // host -> resolve
+let nearby = null;
+let eager = 0;
+
+/** Resolves once `host` may fetch: at once for the first EAGER, else when near the viewport. */
+function near(host) {
+  if (eager < EAGER || typeof IntersectionObserver !== "function") {
+    eager++;
+    return Promise.resolve();
+  }
+  nearby ??= new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) {
+        if (!e.isIntersecting) continue;
+        nearby.unobserve(e.target);
+        waiting.get(e.target)?.();
+        waiting.delete(e.target);
+      }
+    },
+    { rootMargin: NEAR },
+  );
+  return new Promise((resolve) => {
+    waiting.set(host, resolve);
+    nearby.observe(host);
+  });
+}
+
+/** Stops waiting for `host` to come near (it was removed or reloaded). */
+function forget(host) {
+  if (waiting.delete(host)) nearby.unobserve(host);
+}
+
 /** One card on one host element: its data, state, and everything it owns. */
 class Card {
   constructor(host, read, text = null) {
@@ -205,15 +305,16 @@ class Card {
     this.abort = null;
     try {
       this.host.setAttribute("data-state", "loading");
-      if (!this.handle) {
-        const theme = this.opt("theme") || "auto";
-        this.show(el("div", { class: "sc loading", "data-theme": theme, "aria-busy": "true" }), el("slot"));
-      }
+      forget(this.host);
       let text = this.given;
       if (text instanceof Error) throw text;
       if (text === null) {
         const src = this.read("src");
         if (src) {
+          // A skeleton holds the card's place while the data is on its way.
+          if (!this.handle) await queued(() => run === this.run && this.skeleton());
+          await near(this.host);
+          if (run !== this.run) return;
           text = await this.fetch(src);
         } else {
           await parsed();
@@ -234,6 +335,11 @@ class Card {
         console.error("summary-card: cannot show a card in this element", this.host, e2);
       }
     }
+  }
+
+  skeleton() {
+    const theme = this.opt("theme") || "auto";
+    this.show(el("div", { class: "sc loading", "data-theme": theme, "aria-busy": "true" }), el("slot"));
   }
 
   /** Fetches `src` as text; every failure becomes an error naming the URL. */
@@ -277,6 +383,12 @@ class Card {
   /** Renders the loaded text with the current options. */
   async render(run = this.run) {
     if (!(await wasmReady)) return this.fail(wasmError, run);
+    if (run !== this.run) return;
+    await queued(() => this.mount(run));
+  }
+
+  /** Mounts the card now (a queued job): returns a promise only on failure. */
+  mount(run) {
     if (run !== this.run) return;
     this.show();
     try {
@@ -338,6 +450,7 @@ class Card {
   /** Removes the card and everything it added; the host shows its own children again. */
   destroy() {
     this.run++;
+    forget(this.host);
     this.abort?.abort();
     this.abort = null;
     if (this.host.shadowRoot) this.show(el("slot"));
