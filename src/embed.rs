@@ -5,6 +5,7 @@ use crate::dom::mount::{mount as mount_view, Mounted};
 use crate::text::{concat, uint};
 use crate::validate::{parse_document, Error};
 use crate::view::{document_view, error_view, errors_view, Options};
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -74,7 +75,7 @@ pub fn mount(parent: &web_sys::Node, json: &str, theme: &str, layout: &str, wpm:
     match parse_document(json) {
         Ok(doc) => {
             let view = document_view(&doc, &opts);
-            Handle { _mounted: mount_view(parent, &view, Some(&doc), opts.wpm, share), errors: Vec::new() }
+            Handle { _mounted: mount_view(parent, &view, Some(Rc::new(doc)), opts.wpm, share), errors: Vec::new() }
         }
         Err(errors) => {
             let view = errors_view(&errors, &opts);

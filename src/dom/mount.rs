@@ -7,6 +7,7 @@ use crate::model::Document;
 use crate::readtime::card_minutes;
 use crate::share::{parse_targets, takeaway_from_fragment};
 use crate::view::{cards, Element, Hook, Node};
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::Document as Dom;
 
@@ -45,13 +46,9 @@ pub fn build(dom: &Dom, e: &Element, hooks: &mut Vec<(Hook, web_sys::Element)>) 
     Some(node)
 }
 
-pub fn document() -> Option<Dom> {
-    web_sys::window()?.document()
-}
-
 /// Marks and scrolls to the takeaway the page's URL fragment names.
-fn highlight(doc: &Document, takeaways: &[(usize, usize, web_sys::Element)]) {
-    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+fn highlight(window: &web_sys::Window, doc: &Document, takeaways: &[(usize, usize, web_sys::Element)]) {
+    let hash = window.location().hash().unwrap_or_default();
     let cards = cards(doc);
     for (n, i, li) in takeaways {
         let hit = cards.get(*n).and_then(|c| takeaway_from_fragment(c, &hash)) == Some(*i);
@@ -67,18 +64,21 @@ fn highlight(doc: &Document, takeaways: &[(usize, usize, web_sys::Element)]) {
 /// Appends the view to `parent` and wires its hooks. `doc` supplies the
 /// share data (absent for error views), `wpm` the read time it mentions and
 /// `share_attr` the share targets.
-pub fn mount(parent: &web_sys::Node, view: &Element, doc: Option<&Document>, wpm: u32, share_attr: &str) -> Mounted {
+pub fn mount(parent: &web_sys::Node, view: &Element, doc: Option<Rc<Document>>, wpm: u32, share_attr: &str) -> Mounted {
     let mut hooks = Vec::new();
-    let root = document().and_then(|dom| build(&dom, view, &mut hooks));
+    // The page's document and window, found from the node we are given
+    // (cheaper in wasm than `web_sys::window()`'s search of the globals).
+    let dom = parent.owner_document();
+    let root = dom.as_ref().and_then(|dom| build(dom, view, &mut hooks));
     if let Some(root) = &root {
         let _ = parent.append_child(root);
     }
     let mut shares = Vec::new();
     let mut listeners = Vec::new();
-    if let Some(doc) = doc {
+    if let (Some(doc), Some(window)) = (doc, dom.and_then(|d| d.default_view())) {
         let targets = parse_targets(share_attr);
-        for (n, card) in cards(doc).iter().enumerate() {
-            shares.extend(share::wire(card, n, card_minutes(card, wpm), &targets, &hooks));
+        for (n, card) in cards(&doc).iter().enumerate() {
+            shares.extend(share::wire(&window, &doc, n, card_minutes(card, wpm), &targets, &hooks));
         }
         let takeaways: Vec<(usize, usize, web_sys::Element)> = hooks
             .iter()
@@ -87,12 +87,10 @@ pub fn mount(parent: &web_sys::Node, view: &Element, doc: Option<&Document>, wpm
                 _ => None,
             })
             .collect();
-        highlight(doc, &takeaways);
-        if let Some(window) = web_sys::window() {
-            let doc = doc.clone();
-            let target: &web_sys::EventTarget = window.unchecked_ref();
-            listeners.push(Listener::new(target, "hashchange", move |_| highlight(&doc, &takeaways)));
-        }
+        highlight(&window, &doc, &takeaways);
+        let target: &web_sys::EventTarget = window.unchecked_ref();
+        let w = window.clone();
+        listeners.push(Listener::new(target, "hashchange", move |_| highlight(&w, &doc, &takeaways)));
     }
     Mounted { root, _shares: shares, _listeners: listeners }
 }

@@ -8,18 +8,18 @@
 //! reference to the card's share state, so dropping the card frees it all.
 
 use super::listen::Listener;
-use super::mount::{build, document};
-use crate::model::Card;
+use super::mount::build;
+use crate::model::{Card, Document};
 use crate::share::{
     intent_url, mastodon_host, share_text, share_url, takeaway_text, takeaway_url, takeaways_text, Target,
 };
-use crate::view::{mastodon_form, share_menu, Hook, ShareMenu};
+use crate::view::{cards, mastodon_form, share_menu, Hook, ShareMenu};
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{CustomEvent, CustomEventInit, EventTarget, HtmlElement, HtmlInputElement, KeyboardEvent};
+use web_sys::{CustomEvent, CustomEventInit, EventTarget, HtmlElement, HtmlInputElement, Window};
 
 /// Where a reader's Mastodon server is remembered (the only storage we use).
 const MASTODON_KEY: &str = "summary-card:mastodon";
@@ -32,11 +32,21 @@ pub struct Share {
 }
 
 struct State {
-    card: Card,
+    window: Window,
+    /// The document, shared with the card's other listeners rather than
+    /// cloned, and which of its cards this is.
+    doc: Rc<Document>,
+    n: usize,
     minutes: u64,
     targets: Vec<Target>,
     status: web_sys::Element,
     menu: Option<Menu>,
+}
+
+impl State {
+    fn card(&self) -> Option<&Card> {
+        cards(&self.doc).get(self.n)
+    }
 }
 
 /// What one menu shares.
@@ -74,17 +84,54 @@ fn method(obj: &JsValue, name: &str) -> Option<Function> {
     Reflect::get(obj, &JsValue::from_str(name)).ok()?.dyn_into::<Function>().ok()
 }
 
+/// Calls `obj[name](arg)` and returns what it gives, if it is a function
+/// and does not throw. (Through `Reflect`, to keep the number of imported
+/// browser functions, each a piece of JS glue and of wasm, down.)
+fn invoke(obj: &JsValue, name: &str, arg: &JsValue) -> Option<JsValue> {
+    method(obj, name)?.call1(obj, arg).ok()
+}
+
 /// Calls `obj[name](arg)` and returns the promise it gives, if any.
 fn call(obj: &JsValue, name: &str, arg: &JsValue) -> Option<Promise> {
-    method(obj, name)?.call1(obj, arg).ok()?.dyn_into::<Promise>().ok()
+    invoke(obj, name, arg)?.dyn_into::<Promise>().ok()
 }
 
-fn navigator() -> JsValue {
-    web_sys::window().map(|w| w.navigator().into()).unwrap_or(JsValue::UNDEFINED)
+/// `obj[name] = value`.
+fn set(obj: &JsValue, name: &str, value: &JsValue) {
+    let _ = Reflect::set(obj, &JsValue::from_str(name), value);
 }
 
-fn page_url() -> String {
-    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+/// A promise's outcome on its way to `done`, with the two handlers that
+/// deliver it (kept alive until then).
+struct Pending<F> {
+    done: F,
+    _handlers: [Closure<dyn FnMut(JsValue)>; 2],
+}
+
+/// Calls `done(true)` when `promise` fulfils and `done(false)` when it
+/// rejects; either way the rejection is handled, so it never reaches the
+/// page. (Two closures instead of `wasm-bindgen-futures`, which costs
+/// several KB of task queue and waker code.)
+fn settle<F: FnOnce(bool) + 'static>(promise: &Promise, done: F) {
+    let slot: Rc<RefCell<Option<Pending<F>>>> = Rc::new(RefCell::new(None));
+    let handler = |ok: bool| {
+        let slot = Rc::clone(&slot);
+        Closure::new(move |_: JsValue| {
+            // Taking the handlers out breaks the cycle; wasm-bindgen frees the
+            // running closure once it returns.
+            let pending = slot.borrow_mut().take();
+            if let Some(p) = pending {
+                (p.done)(ok);
+            }
+        })
+    };
+    let handlers = [handler(true), handler(false)];
+    let _ = promise.then2(&handlers[0], &handlers[1]);
+    *slot.borrow_mut() = Some(Pending { done, _handlers: handlers });
+}
+
+fn page_url(window: &Window) -> String {
+    window.location().href().unwrap_or_default()
 }
 
 /// `summary-card:share` on the host element, `detail: { target, url }`.
@@ -93,24 +140,26 @@ fn emit(status: &web_sys::Element, target: &str, url: &str) {
         return;
     };
     let detail = Object::new();
-    let _ = Reflect::set(&detail, &JsValue::from_str("target"), &JsValue::from_str(target));
-    let _ = Reflect::set(&detail, &JsValue::from_str("url"), &JsValue::from_str(url));
-    let init = CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    init.set_detail(&detail);
-    if let Ok(event) = CustomEvent::new_with_event_init_dict("summary-card:share", &init) {
+    set(&detail, "target", &JsValue::from_str(target));
+    set(&detail, "url", &JsValue::from_str(url));
+    let init = Object::new();
+    set(&init, "bubbles", &JsValue::TRUE);
+    set(&init, "composed", &JsValue::TRUE);
+    set(&init, "detail", &detail);
+    if let Ok(event) =
+        CustomEvent::new_with_event_init_dict("summary-card:share", init.unchecked_ref::<CustomEventInit>())
+    {
         let _ = host.dispatch_event(&event);
     }
 }
 
 /// Calls `navigator.share` when it exists and accepts the data; a reader
 /// closing the sheet rejects the promise, which is not an error.
-fn native_share(s: &Subject) -> bool {
-    let nav = navigator();
+fn native_share(window: &Window, s: &Subject) -> bool {
+    let nav: JsValue = window.navigator().into();
     let data = Object::new();
     for (k, v) in [("title", &s.title), ("text", &s.text), ("url", &s.url)] {
-        let _ = Reflect::set(&data, &JsValue::from_str(k), &JsValue::from_str(v));
+        set(&data, k, &JsValue::from_str(v));
     }
     if method(&nav, "share").is_none() {
         return false;
@@ -121,9 +170,7 @@ fn native_share(s: &Subject) -> bool {
     }
     match call(&nav, "share", &data) {
         Some(p) => {
-            wasm_bindgen_futures::spawn_local(async move {
-                let _ = JsFuture::from(p).await;
-            });
+            settle(&p, |_| ());
             true
         }
         None => false,
@@ -132,37 +179,44 @@ fn native_share(s: &Subject) -> bool {
 
 /// Copies `text` with the Clipboard API and says so; where the clipboard is
 /// refused, shows the link selected in a field to copy by hand.
-fn copy(status: web_sys::Element, text: String, done: &'static str, target: &'static str, url: String) {
-    let clipboard = Reflect::get(&navigator(), &JsValue::from_str("clipboard")).unwrap_or(JsValue::UNDEFINED);
+fn copy(
+    window: &Window,
+    status: web_sys::Element,
+    text: String,
+    done: &'static str,
+    target: &'static str,
+    url: String,
+) {
+    let dom = window.document();
+    let clipboard = Reflect::get(&window.navigator(), &JsValue::from_str("clipboard")).unwrap_or(JsValue::UNDEFINED);
     let promise = call(&clipboard, "writeText", &JsValue::from_str(&text));
-    wasm_bindgen_futures::spawn_local(async move {
-        let copied = match promise {
-            Some(p) => JsFuture::from(p).await.is_ok(),
-            None => false,
-        };
+    let done = move |copied: bool| {
         if copied {
             status.set_text_content(Some(done));
         } else {
             status.set_text_content(Some("Copy the link: "));
-            if let Some(field) = document()
-                .and_then(|d| d.create_element("input").ok())
-                .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
-            {
-                field.set_read_only(true);
-                field.set_value(&url);
-                let _ = field.set_attribute("aria-label", "Link to copy");
-                let _ = field.set_attribute("class", "copy-field");
+            if let Some(field) = dom.and_then(|d| d.create_element("input").ok()) {
+                for (name, value) in
+                    [("readonly", ""), ("value", &url), ("aria-label", "Link to copy"), ("class", "copy-field")]
+                {
+                    let _ = field.set_attribute(name, value);
+                }
                 let _ = status.append_child(&field);
-                let _ = field.focus();
-                field.select();
+                invoke(&field, "focus", &JsValue::UNDEFINED);
+                invoke(&field, "select", &JsValue::UNDEFINED);
             }
         }
         emit(&status, target, &url);
-    });
+    };
+    match promise {
+        Some(p) => settle(&p, done),
+        // As the promise would: after this click's work is done.
+        None => settle(&Promise::reject(&JsValue::UNDEFINED), done),
+    }
 }
 
-fn stored_mastodon() -> Option<String> {
-    web_sys::window()?.local_storage().ok()??.get_item(MASTODON_KEY).ok()?
+fn stored_mastodon(window: &Window) -> Option<String> {
+    window.local_storage().ok()??.get_item(MASTODON_KEY).ok()?
 }
 
 /// Closes the menu; `refocus` returns focus to the button that opened it.
@@ -189,10 +243,11 @@ fn focus_item(state: &Rc<RefCell<State>>, index: isize) {
 }
 
 fn on_key(weak: &Weak<RefCell<State>>, event: &web_sys::Event) {
-    let (Some(state), Some(key)) = (weak.upgrade(), event.dyn_ref::<KeyboardEvent>()) else { return };
+    let Some(state) = weak.upgrade() else { return };
+    let Some(key) = Reflect::get(event, &JsValue::from_str("key")).ok().and_then(|k| k.as_string()) else { return };
     let in_field = event.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).is_some();
     let current = state.borrow().menu.as_ref().map_or(0, |m| m.focus as isize);
-    match key.key().as_str() {
+    match key.as_str() {
         "Escape" => close(&state, true),
         "Tab" => close(&state, false),
         "ArrowDown" | "ArrowRight" if !in_field => focus_item(&state, current + 1),
@@ -201,7 +256,7 @@ fn on_key(weak: &Weak<RefCell<State>>, event: &web_sys::Event) {
         "End" if !in_field => focus_item(&state, -1),
         _ => return,
     }
-    if key.key() != "Tab" {
+    if key != "Tab" {
         event.prevent_default();
     }
 }
@@ -210,7 +265,7 @@ fn on_key(weak: &Weak<RefCell<State>>, event: &web_sys::Event) {
 /// and opens the share page on that server.
 fn ask_mastodon(weak: &Weak<RefCell<State>>) {
     let Some(state) = weak.upgrade() else { return };
-    let Some(dom) = document() else { return };
+    let Some(dom) = state.borrow().window.document() else { return };
     let mut hooks = Vec::new();
     let Some(form) = build(&dom, &mastodon_form(), &mut hooks) else { return };
     let mut s = state.borrow_mut();
@@ -219,37 +274,40 @@ fn ask_mastodon(weak: &Weak<RefCell<State>>) {
         return;
     }
     let _ = menu.root.append_child(&form);
-    let input = form.query_selector("input").ok().flatten().and_then(|e| e.dyn_into::<HtmlInputElement>().ok());
+    let input = form.query_selector("input").ok().flatten();
     if let Some(input) = &input {
-        let _ = input.focus();
+        invoke(input, "focus", &JsValue::UNDEFINED);
     }
     let weak = weak.clone();
     menu._listeners.push(Listener::new(target(&form), "submit", move |event| {
         event.prevent_default();
         let Some(state) = weak.upgrade() else { return };
-        let typed = input.as_ref().map(|i| i.value()).unwrap_or_default();
+        let typed = input
+            .as_ref()
+            .and_then(|i| Reflect::get(i, &JsValue::from_str("value")).ok())
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
         let Some(host) = mastodon_host(&typed) else {
             if let Some(i) = &input {
-                i.set_custom_validity("Enter a server name, such as mastodon.social");
-                i.report_validity();
-                i.set_custom_validity("");
+                let why = JsValue::from_str("Enter a server name, such as mastodon.social");
+                invoke(i, "setCustomValidity", &why);
+                invoke(i, "reportValidity", &JsValue::UNDEFINED);
+                invoke(i, "setCustomValidity", &JsValue::from_str(""));
             }
             return;
         };
-        let (subject, status) = {
+        let (subject, status, w) = {
             let s = state.borrow();
             let Some(menu) = s.menu.as_ref() else { return };
-            (menu.subject.clone(), s.status.clone())
+            (menu.subject.clone(), s.status.clone(), s.window.clone())
         };
         let Some(url) = intent_url(Target::Mastodon, &subject.text, &subject.url, &subject.title, Some(&host)) else {
             return;
         };
-        if let Some(w) = web_sys::window() {
-            if let Ok(Some(storage)) = w.local_storage() {
-                let _ = storage.set_item(MASTODON_KEY, &host);
-            }
-            let _ = w.open_with_url_and_target_and_features(&url, "_blank", "noopener,noreferrer");
+        if let Ok(Some(storage)) = w.local_storage() {
+            let _ = storage.set_item(MASTODON_KEY, &host);
         }
+        let _ = w.open_with_url_and_target_and_features(&url, "_blank", "noopener,noreferrer");
         emit(&status, "mastodon", &subject.url);
         close(&state, true);
     }));
@@ -257,21 +315,24 @@ fn ask_mastodon(weak: &Weak<RefCell<State>>) {
 
 fn activate(weak: &Weak<RefCell<State>>, t: Target) {
     let Some(state) = weak.upgrade() else { return };
-    let (subject, status, summary) = {
+    let (subject, status, summary, w) = {
         let s = state.borrow();
         let Some(menu) = s.menu.as_ref() else { return };
         // Only "Copy takeaways" needs the card's text; build it here rather
         // than cloning the whole card on every click.
-        let summary = (t == Target::CopyTakeaways).then(|| takeaways_text(&s.card, &menu.subject.card_url));
-        (menu.subject.clone(), s.status.clone(), summary)
+        let summary = match s.card() {
+            Some(card) if t == Target::CopyTakeaways => Some(takeaways_text(card, &menu.subject.card_url)),
+            _ => None,
+        };
+        (menu.subject.clone(), s.status.clone(), summary, s.window.clone())
     };
     match t {
-        Target::Copy => copy(status, subject.url.clone(), "Link copied", "copy", subject.url),
+        Target::Copy => copy(&w, status, subject.url.clone(), "Link copied", "copy", subject.url),
         Target::CopyTakeaways => {
             let text = summary.unwrap_or_default();
-            copy(status, text, "Takeaways copied", "copy-takeaways", subject.card_url);
+            copy(&w, status, text, "Takeaways copied", "copy-takeaways", subject.card_url);
         }
-        Target::Mastodon if stored_mastodon().is_none() => return ask_mastodon(weak),
+        Target::Mastodon if stored_mastodon(&w).is_none() => return ask_mastodon(weak),
         // Intent links open in a new tab by their own default action.
         _ => emit(&status, t.id(), &subject.url),
     }
@@ -280,8 +341,9 @@ fn activate(weak: &Weak<RefCell<State>>, t: Target) {
 
 fn open_menu(state: &Rc<RefCell<State>>, opener: &HtmlElement, subject: Subject) {
     let weak = Rc::downgrade(state);
-    let Some(dom) = document() else { return };
-    let mastodon = stored_mastodon();
+    let window = state.borrow().window.clone();
+    let Some(dom) = window.document() else { return };
+    let mastodon = stored_mastodon(&window);
     let view = {
         let s = state.borrow();
         share_menu(&ShareMenu {
@@ -306,7 +368,7 @@ fn open_menu(state: &Rc<RefCell<State>>, opener: &HtmlElement, subject: Subject)
     }
     let w = weak.clone();
     listeners.push(Listener::new(target(&root), "keydown", move |e| on_key(&w, e)));
-    if let Some(window) = web_sys::window() {
+    {
         let w = weak.clone();
         let (menu_root, menu_opener) = (root.clone(), opener.clone());
         listeners.push(Listener::new(target(&window), "click", move |e| {
@@ -327,39 +389,40 @@ fn open_menu(state: &Rc<RefCell<State>>, opener: &HtmlElement, subject: Subject)
 }
 
 /// The subject of the card's share button (`None`) or of takeaway `i`.
-fn subject(s: &State, which: Option<usize>) -> Subject {
-    let page = page_url();
-    let card_url = share_url(&s.card, &page);
-    match which.and_then(|i| s.card.takeaways.get(i).map(|p| (i, p))) {
+fn subject(s: &State, which: Option<usize>) -> Option<Subject> {
+    let card = s.card()?;
+    let page = page_url(&s.window);
+    let card_url = share_url(card, &page);
+    Some(match which.and_then(|i| card.takeaways.get(i).map(|p| (i, p))) {
         Some((i, p)) => Subject {
-            title: s.card.title.clone(),
-            text: takeaway_text(&s.card, p),
-            url: takeaway_url(&s.card, i, &page),
+            title: card.title.clone(),
+            text: takeaway_text(card, p),
+            url: takeaway_url(card, i, &page),
             card_url,
         },
-        None => Subject {
-            title: s.card.title.clone(),
-            text: share_text(&s.card, s.minutes),
-            url: card_url.clone(),
-            card_url,
-        },
-    }
+        None => {
+            Subject { title: card.title.clone(), text: share_text(card, s.minutes), url: card_url.clone(), card_url }
+        }
+    })
 }
 
 fn on_open(weak: &Weak<RefCell<State>>, opener: &HtmlElement, which: Option<usize>) {
     let Some(state) = weak.upgrade() else { return };
     #[cfg(feature = "test-panic")]
-    crate::embed::test_panic(&state.borrow().card.title, "__test_panic_on_share__");
+    if let Some(card) = state.borrow().card() {
+        crate::embed::test_panic(&card.title, "__test_panic_on_share__");
+    }
     let was_open = state.borrow().menu.as_ref().map(|m| &m.opener == opener);
     close(&state, false);
     if was_open == Some(true) {
         return; // the button toggles its menu
     }
-    let (subject, status) = {
+    let (subject, status, window) = {
         let s = state.borrow();
-        (subject(&s, which), s.status.clone())
+        let Some(subject) = subject(&s, which) else { return };
+        (subject, s.status.clone(), s.window.clone())
     };
-    if native_share(&subject) {
+    if native_share(&window, &subject) {
         emit(&status, "native", &subject.url);
     } else {
         open_menu(&state, opener, subject);
@@ -368,15 +431,23 @@ fn on_open(weak: &Weak<RefCell<State>>, opener: &HtmlElement, which: Option<usiz
 
 /// Wires card `n`'s share button and its takeaways' share buttons.
 pub fn wire(
-    card: &Card,
+    window: &Window,
+    doc: &Rc<Document>,
     n: usize,
     minutes: u64,
     targets: &[Target],
     hooks: &[(Hook, web_sys::Element)],
 ) -> Option<Share> {
     let status = hooks.iter().find(|(h, _)| *h == Hook::ShareStatus(n)).map(|(_, e)| e.clone())?;
-    let state =
-        Rc::new(RefCell::new(State { card: card.clone(), minutes, targets: targets.to_vec(), status, menu: None }));
+    let state = Rc::new(RefCell::new(State {
+        window: window.clone(),
+        doc: Rc::clone(doc),
+        n,
+        minutes,
+        targets: targets.to_vec(),
+        status,
+        menu: None,
+    }));
     let mut listeners = Vec::new();
     for (hook, el) in hooks {
         let which = match *hook {
