@@ -34,6 +34,9 @@ function send(res, status, type, body) {
   res.end(body);
 }
 
+/** Where /dist/ and the baseline's stylesheet come from (the runner serves a snapshot). */
+const from = { dist: join(top, "dist"), css: join(top, "src", "card.css") };
+
 async function handle(req, res) {
   const url = new URL(req.url, "http://x");
   const path = decodeURIComponent(url.pathname);
@@ -52,8 +55,8 @@ async function handle(req, res) {
     return send(res, 200, TYPES[".json"], JSON.stringify(episode(Number(q.get("i") || 0))));
   }
   let file;
-  if (path === "/bench/baseline/card.css") file = join(top, "src", "card.css");
-  else if (path.startsWith("/dist/")) file = inside(join(top, "dist"), path.slice(6));
+  if (path === "/bench/baseline/card.css") file = from.css;
+  else if (path.startsWith("/dist/")) file = inside(from.dist, path.slice(6));
   else if (path.startsWith("/bench/")) file = inside(join(top, "bench"), path.slice(7));
   else if (path.startsWith("/episodes/")) file = inside(join(top, "www", "episodes"), path.slice(10));
   try {
@@ -64,8 +67,13 @@ async function handle(req, res) {
   }
 }
 
-/** Starts the server; port 0 picks a free one. Resolves to { url, close }. */
-export function serve(port = 0, host = "127.0.0.1") {
+/**
+ * Starts the server; port 0 picks a free one. `dist` (a directory) and `css`
+ * (a file) replace dist/ and src/card.css. Resolves to { url, close }.
+ */
+export function serve(port = 0, host = "127.0.0.1", { dist, css } = {}) {
+  if (dist) from.dist = dist;
+  if (css) from.css = css;
   return new Promise((resolve, reject) => {
     const server = createServer((req, res) => handle(req, res).catch(() => res.end()));
     server.keepAliveTimeout = 1000;
