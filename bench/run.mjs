@@ -353,6 +353,11 @@ browser = await chromium.launch({
 const loadAtStart = os.loadavg()[0];
 const results = { ours: {}, base: {} };
 const push = (impl, key, value) => (results[impl][key] ??= []).push(value);
+/** ours/baseline of the same run (the two loads ran back to back, under about the same load). */
+const paired = {};
+const pair = (key, got) => {
+  if (Number.isFinite(got.ours?.[key]) && Number.isFinite(got.base?.[key]) && got.base[key] > 0) (paired[key] ??= []).push(got.ours[key] / got.base[key]);
+};
 const failures = [];
 /** Seconds spent per scenario, for the progress log. */
 const spent = {};
@@ -378,23 +383,35 @@ try {
   files = {};
   for (let run = 0; run < RUNS; run++) {
     const order = run % 2 ? ["base", "ours"] : ["ours", "base"];
+    let got = {};
     for (const impl of order) {
       const one = await attempt(`one/${impl}`, () => loadCards("one", impl, 1, { sizes: !files[impl] }));
       if (one?.files) files[impl] = one.files;
       if (one) push(impl, "one", one.all);
+      got[impl] = { one: one?.all };
     }
+    pair("one", got);
+    got = {};
     for (const impl of order) {
       const r = await attempt(`hundred/${impl}`, () => loadCards("hundred", impl, 100));
       if (r) push(impl, "hundred", r.all);
+      got[impl] = { hundred: r?.all };
     }
+    pair("hundred", got);
+    got = {};
     for (const impl of order) {
       const r = await attempt(`thousand/${impl}`, () => loadCards("thousand", impl, 1000));
       for (const k in r) push(impl, "thousand." + k, r[k]);
+      got[impl] = Object.fromEntries(Object.entries(r ?? {}).map(([k, v]) => ["thousand." + k, v]));
     }
+    for (const k of ["thousand.first", "thousand.all", "thousand.maxTask", "thousand.maxFrame"]) pair(k, got);
+    got = {};
     for (const impl of order) {
       const r = await attempt(`thousand-src/${impl}`, () => srcCards(impl));
       for (const k in r) push(impl, "src." + k, r[k]);
+      got[impl] = { "src.first": r?.first };
     }
+    pair("src.first", got);
     for (const impl of order) {
       const r = await attempt(`cls/${impl}`, () => cls(impl));
       if (r) push(impl, "cls", r.cls);
@@ -512,11 +529,12 @@ ${same ? "identical to" : "**different from**"} summary-card's), with the same s
 
 ${table}
 
-${failures.length ? "**Failed measurements** (left out of the medians):\n\n" + failures.map((f) => "- " + f).join("\n") + "\n\n" : ""}Spread of the timed figures (min – max over the runs, and how many runs):
+${failures.length ? "**Failed measurements** (left out of the medians):\n\n" + failures.map((f) => "- " + f).join("\n") + "\n\n" : ""}Spread of the timed figures (min – max over the runs, and how many runs), and the median of the ratios of
+loads made back to back (a cross-check of the ratio of medians above, less sensitive to other work on the machine):
 
-| metric | summary-card | baseline |
-|---|---|---|
-${spreads.map(([m, k]) => `| ${m} | ${range("ours", k, k === "src.requests" ? int : ms)} | ${range("base", k, k === "src.requests" ? int : ms)} |`).join("\n")}
+| metric | summary-card | baseline | median paired ratio |
+|---|---|---|---|
+${spreads.map(([m, k]) => `| ${m} | ${range("ours", k, k === "src.requests" ? int : ms)} | ${range("base", k, k === "src.requests" ? int : ms)} | ${paired[k] ? median(paired[k]).toFixed(2) + "×" : "—"} |`).join("\n")}
 
 Files the one-card page downloads for the widget (sizes of each file compressed on its own, summed above; KB = 1,000 bytes):
 
