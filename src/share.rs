@@ -3,7 +3,7 @@
 //! menu and calls the browser.
 
 use crate::model::{Card, Point};
-use crate::text::{concat, push_uint};
+use crate::text::{after_last, before_first, char_count, concat, parse_uint, push_uint};
 
 /// A place to share to, in the order of the default menu.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,13 +141,14 @@ pub fn takeaway_fragment(card: &Card, index: usize) -> String {
 /// card's; `#` optional.
 pub fn takeaway_from_fragment(card: &Card, hash: &str) -> Option<usize> {
     let rest = hash.trim_start_matches('#').strip_prefix(&fragment(card))?.strip_prefix("-takeaway-")?;
-    let n: usize = rest.parse().ok()?;
+    // As `str::parse` reads it: digits, after an optional `+`.
+    let n = usize::try_from(parse_uint(rest.strip_prefix('+').unwrap_or(rest))?).ok()?;
     (1..=card.takeaways.len()).contains(&n).then(|| n - 1)
 }
 
 /// Strips a fragment from a URL.
 fn without_fragment(url: &str) -> &str {
-    url.split('#').next().unwrap_or(url)
+    before_first(url, b'#')
 }
 
 /// The link to share: the data's `url`, else the host page's URL with the
@@ -260,7 +261,7 @@ fn x_weight(cluster: &str) -> usize {
     let light =
         cluster.chars().all(|c| matches!(c as u32, 0..=0x10FF | 0x2000..=0x200D | 0x2010..=0x201F | 0x2032..=0x2037));
     if light {
-        cluster.chars().count()
+        char_count(cluster)
     } else {
         2
     }
@@ -338,7 +339,7 @@ pub fn mastodon_host(input: &str) -> Option<String> {
     let s = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://")).unwrap_or(s);
     let s = s.trim_end_matches('/').trim_start_matches('@');
     // "user@host" names a server too.
-    let host = s.rsplit('@').next()?.to_ascii_lowercase();
+    let host = after_last(s, b'@').to_ascii_lowercase();
     let ok = host.contains('.')
         && host.len() <= 253
         && !host.starts_with(['.', '-'])

@@ -21,6 +21,51 @@ pub fn push_uint(out: &mut String, n: u64) {
     }
 }
 
+/// A decimal number of digits only (no sign, no spaces); `None` when empty,
+/// not all digits, or too large. (`str::parse` brings a copy of its generic
+/// code per integer type.)
+pub fn parse_uint(s: &str) -> Option<u64> {
+    if s.is_empty() {
+        return None;
+    }
+    let mut n: u64 = 0;
+    for b in s.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n = n.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+    }
+    Some(n)
+}
+
+/// Characters (Unicode scalar values) in `s`: its bytes that do not continue
+/// a UTF-8 sequence. Same as `s.chars().count()`, whose unrolled counting
+/// code is about 1 KB of wasm.
+pub fn char_count(s: &str) -> usize {
+    s.bytes().filter(|b| b & 0xC0 != 0x80).count()
+}
+
+/// Byte offset of the first ASCII `byte` in `s`. (A char pattern's searcher
+/// brings `memchr` and its `Searcher` machinery into the wasm file.)
+pub fn find_byte(s: &str, byte: u8) -> Option<usize> {
+    s.bytes().position(|b| b == byte)
+}
+
+/// The part of `s` before the first ASCII `sep` (all of `s` without one):
+/// `s.split(sep).next()`.
+pub fn before_first(s: &str, sep: u8) -> &str {
+    find_byte(s, sep).and_then(|i| s.get(..i)).unwrap_or(s)
+}
+
+/// The part of `s` after the last ASCII `sep` (all of `s` without one):
+/// `s.rsplit(sep).next()`.
+pub fn after_last(s: &str, sep: u8) -> &str {
+    match s.bytes().rposition(|b| b == sep) {
+        Some(i) => s.get(i + 1..).unwrap_or_default(),
+        None => s,
+    }
+}
+
 /// `n` in decimal, as a new string.
 pub fn uint(n: u64) -> String {
     let mut s = String::new();
@@ -72,6 +117,26 @@ mod tests {
     fn numbers() {
         for (n, s) in [(0, "0"), (7, "7"), (10, "10"), (5760, "5760"), (u64::MAX, "18446744073709551615")] {
             assert_eq!(uint(n), s);
+        }
+    }
+
+    #[test]
+    fn parsing_numbers() {
+        for (s, n) in [("0", Some(0)), ("042", Some(42)), ("18446744073709551615", Some(u64::MAX))] {
+            assert_eq!(parse_uint(s), n, "{s}");
+        }
+        for s in ["", "+1", "-1", " 1", "1 ", "1.0", "18446744073709551616", "٣"] {
+            assert_eq!(parse_uint(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn byte_helpers_match_the_std_ones() {
+        for s in ["", "a", "a@b@c", "@", "é@ü", "no-sep", "x#y#z", "#"] {
+            assert_eq!(char_count(s), s.chars().count(), "{s}");
+            assert_eq!(after_last(s, b'@'), s.rsplit('@').next().unwrap(), "{s}");
+            assert_eq!(before_first(s, b'#'), s.split('#').next().unwrap(), "{s}");
+            assert_eq!(find_byte(s, b'@'), s.find('@'), "{s}");
         }
     }
 

@@ -24,12 +24,12 @@ pub enum DurationError {
 pub fn parse_duration(s: &str) -> Result<u64, DurationError> {
     let mut fields = [0u64; 3];
     let mut count = 0;
-    for part in s.trim().split(':') {
-        if part.is_empty() || part.len() > 7 || !part.bytes().all(|b| b.is_ascii_digit()) {
+    for part in s.trim().as_bytes().split(|&b| b == b':') {
+        if part.is_empty() || part.len() > 7 || !part.iter().all(u8::is_ascii_digit) {
             return Err(DurationError::Format);
         }
         let slot = fields.get_mut(count).ok_or(DurationError::Format)?;
-        *slot = part.bytes().fold(0, |n, b| n * 10 + u64::from(b - b'0'));
+        *slot = part.iter().fold(0, |n, b| n * 10 + u64::from(b - b'0'));
         count += 1;
     }
     let [a, b, c] = fields;

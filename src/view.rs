@@ -9,7 +9,7 @@
 use crate::model::{Card, Document, Point};
 use crate::readtime::{self, DEFAULT_WPM};
 use crate::share::{self as sharing, Target};
-use crate::text::{concat, push_uint, uint};
+use crate::text::{concat, parse_uint, push_uint, uint};
 use crate::time;
 use crate::validate::Error;
 
@@ -44,25 +44,31 @@ pub enum Hook {
 }
 
 /// Starts an element.
+#[inline(never)]
 pub fn el(tag: &'static str) -> Element {
     Element { tag, attrs: Vec::new(), children: Vec::new(), hook: None }
 }
 
 impl Element {
+    #[inline(never)]
     pub fn attr(mut self, name: &'static str, value: impl Into<String>) -> Self {
         self.attrs.push((name, value.into()));
         self
     }
+    #[inline(never)]
     pub fn part(self, name: &'static str) -> Self {
         self.attr("part", name)
     }
+    #[inline(never)]
     pub fn class(self, name: &'static str) -> Self {
         self.attr("class", name)
     }
+    #[inline(never)]
     pub fn text(mut self, s: impl Into<String>) -> Self {
         self.children.push(Node::Text(s.into()));
         self
     }
+    #[inline(never)]
     pub fn child(mut self, e: Element) -> Self {
         self.children.push(Node::Element(e));
         self
@@ -71,12 +77,14 @@ impl Element {
         self.children.extend(es.into_iter().map(Node::Element));
         self
     }
+    #[inline(never)]
     pub fn maybe(self, e: Option<Element>) -> Self {
         match e {
             Some(e) => self.child(e),
             None => self,
         }
     }
+    #[inline(never)]
     pub fn hook(mut self, h: Hook) -> Self {
         self.hook = Some(h);
         self
@@ -130,8 +138,10 @@ impl Options {
             "compact" => Layout::Compact,
             _ => Layout::Full,
         };
-        let wpm = match wpm.trim().parse::<u32>() {
-            Ok(n) if (50..=2000).contains(&n) => n,
+        // As `str::parse::<u32>` reads it: digits, after an optional `+`.
+        let wpm = wpm.trim();
+        let wpm = match parse_uint(wpm.strip_prefix('+').unwrap_or(wpm)) {
+            Some(n @ 50..=2000) => n as u32,
             _ => DEFAULT_WPM,
         };
         Options { theme, layout, wpm }
