@@ -1,5 +1,6 @@
 #!/bin/sh
-# Every test: formatting and lints, native cargo tests, wasm-bindgen-test in
+# Every test: the size budget of the built dist/, formatting and lints,
+# native cargo tests, wasm-bindgen-test in
 # headless Chromium and headless Firefox, and end-to-end tests of the built
 # dist/ in real pages.
 set -eu
@@ -7,6 +8,8 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 step() { printf '\n== %s\n' "$*"; }
 
+step "size budget (bench/budget.json, gzip -9 of dist/)"
+node scripts/check-size.mjs
 step "cargo fmt --check"
 cargo fmt --check
 step "cargo clippy (native and wasm32)"
