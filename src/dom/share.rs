@@ -119,7 +119,7 @@ fn settle<F: FnOnce(bool) + 'static>(promise: &Promise, done: F) {
         Closure::new(move |_: JsValue| {
             // Taking the handlers out breaks the cycle; wasm-bindgen frees the
             // running closure once it returns.
-            let pending = slot.borrow_mut().take();
+            let pending = slot.try_borrow_mut().ok().and_then(|mut p| p.take());
             if let Some(p) = pending {
                 (p.done)(ok);
             }
@@ -127,7 +127,9 @@ fn settle<F: FnOnce(bool) + 'static>(promise: &Promise, done: F) {
     };
     let handlers = [handler(true), handler(false)];
     let _ = promise.then2(&handlers[0], &handlers[1]);
-    *slot.borrow_mut() = Some(Pending { done, _handlers: handlers });
+    if let Ok(mut p) = slot.try_borrow_mut() {
+        *p = Some(Pending { done, _handlers: handlers });
+    };
 }
 
 fn page_url(window: &Window) -> String {
@@ -221,7 +223,7 @@ fn stored_mastodon(window: &Window) -> Option<String> {
 
 /// Closes the menu; `refocus` returns focus to the button that opened it.
 fn close(state: &Rc<RefCell<State>>, refocus: bool) {
-    let menu = state.borrow_mut().menu.take();
+    let menu = state.try_borrow_mut().ok().and_then(|mut s| s.menu.take());
     if let Some(menu) = menu {
         if refocus {
             let _ = menu.opener.focus();
@@ -230,7 +232,7 @@ fn close(state: &Rc<RefCell<State>>, refocus: bool) {
 }
 
 fn focus_item(state: &Rc<RefCell<State>>, index: isize) {
-    let mut s = state.borrow_mut();
+    let Ok(mut s) = state.try_borrow_mut() else { return };
     let Some(menu) = s.menu.as_mut() else { return };
     let n = menu.items.len() as isize;
     if n == 0 {
@@ -246,7 +248,7 @@ fn on_key(weak: &Weak<RefCell<State>>, event: &web_sys::Event) {
     let Some(state) = weak.upgrade() else { return };
     let Some(key) = Reflect::get(event, &JsValue::from_str("key")).ok().and_then(|k| k.as_string()) else { return };
     let in_field = event.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).is_some();
-    let current = state.borrow().menu.as_ref().map_or(0, |m| m.focus as isize);
+    let Ok(current) = state.try_borrow().map(|s| s.menu.as_ref().map_or(0, |m| m.focus as isize)) else { return };
     match key.as_str() {
         "Escape" => close(&state, true),
         "Tab" => close(&state, false),
@@ -265,10 +267,10 @@ fn on_key(weak: &Weak<RefCell<State>>, event: &web_sys::Event) {
 /// and opens the share page on that server.
 fn ask_mastodon(weak: &Weak<RefCell<State>>) {
     let Some(state) = weak.upgrade() else { return };
-    let Some(dom) = state.borrow().window.document() else { return };
+    let Some(dom) = state.try_borrow().ok().and_then(|s| s.window.document()) else { return };
     let mut hooks = Vec::new();
     let Some(form) = build(&dom, &mastodon_form(), &mut hooks) else { return };
-    let mut s = state.borrow_mut();
+    let Ok(mut s) = state.try_borrow_mut() else { return };
     let Some(menu) = s.menu.as_mut() else { return };
     if menu.root.query_selector("form").ok().flatten().is_some() {
         return;
@@ -297,7 +299,7 @@ fn ask_mastodon(weak: &Weak<RefCell<State>>) {
             return;
         };
         let (subject, status, w) = {
-            let s = state.borrow();
+            let Ok(s) = state.try_borrow() else { return };
             let Some(menu) = s.menu.as_ref() else { return };
             (menu.subject.clone(), s.status.clone(), s.window.clone())
         };
@@ -316,7 +318,7 @@ fn ask_mastodon(weak: &Weak<RefCell<State>>) {
 fn activate(weak: &Weak<RefCell<State>>, t: Target) {
     let Some(state) = weak.upgrade() else { return };
     let (subject, status, summary, w) = {
-        let s = state.borrow();
+        let Ok(s) = state.try_borrow() else { return };
         let Some(menu) = s.menu.as_ref() else { return };
         // Only "Copy takeaways" needs the card's text; build it here rather
         // than cloning the whole card on every click.
@@ -341,11 +343,11 @@ fn activate(weak: &Weak<RefCell<State>>, t: Target) {
 
 fn open_menu(state: &Rc<RefCell<State>>, opener: &HtmlElement, subject: Subject) {
     let weak = Rc::downgrade(state);
-    let window = state.borrow().window.clone();
+    let Ok(window) = state.try_borrow().map(|s| s.window.clone()) else { return };
     let Some(dom) = window.document() else { return };
     let mastodon = stored_mastodon(&window);
     let view = {
-        let s = state.borrow();
+        let Ok(s) = state.try_borrow() else { return };
         share_menu(&ShareMenu {
             targets: &s.targets,
             text: &subject.text,
@@ -381,8 +383,9 @@ fn open_menu(state: &Rc<RefCell<State>>, opener: &HtmlElement, subject: Subject)
         }));
     }
     let first = items.first().cloned();
-    state.borrow_mut().menu =
-        Some(Menu { root, opener: opener.clone(), items, focus: 0, subject, _listeners: listeners });
+    if let Ok(mut s) = state.try_borrow_mut() {
+        s.menu = Some(Menu { root, opener: opener.clone(), items, focus: 0, subject, _listeners: listeners });
+    }
     if let Some(first) = first {
         let _ = first.focus();
     }
@@ -409,16 +412,16 @@ fn subject(s: &State, which: Option<usize>) -> Option<Subject> {
 fn on_open(weak: &Weak<RefCell<State>>, opener: &HtmlElement, which: Option<usize>) {
     let Some(state) = weak.upgrade() else { return };
     #[cfg(feature = "test-panic")]
-    if let Some(card) = state.borrow().card() {
+    if let Some(card) = state.try_borrow().ok().as_ref().and_then(|s| s.card()) {
         crate::embed::test_panic(&card.title, "__test_panic_on_share__");
     }
-    let was_open = state.borrow().menu.as_ref().map(|m| &m.opener == opener);
+    let Ok(was_open) = state.try_borrow().map(|s| s.menu.as_ref().map(|m| &m.opener == opener)) else { return };
     close(&state, false);
     if was_open == Some(true) {
         return; // the button toggles its menu
     }
     let (subject, status, window) = {
-        let s = state.borrow();
+        let Ok(s) = state.try_borrow() else { return };
         let Some(subject) = subject(&s, which) else { return };
         (subject, s.status.clone(), s.window.clone())
     };
