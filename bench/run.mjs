@@ -13,7 +13,8 @@
 // bench/RESULTS.md; "-" for nowhere).
 import { chromium } from "playwright-core";
 import { gzipSync, brotliCompressSync, constants as zlib } from "node:zlib";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { transform } from "esbuild";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
@@ -329,11 +330,19 @@ function bundles(js, css) {
 const top = fileURLToPath(new URL("..", import.meta.url));
 const snapshot = mkdtempSync(join(os.tmpdir(), "summary-card-bench-"));
 cpSync(join(top, "dist"), join(snapshot, "dist"), { recursive: true });
-cpSync(join(top, "src", "card.css"), join(snapshot, "card.css"));
+// The baseline, minified as scripts/build.mjs minifies dist/ (esbuild), so
+// that the sizes compare like with like; its stylesheet is src/card.css.
+mkdirSync(join(snapshot, "baseline"));
+const css = readFileSync(join(top, "src", "card.css"), "utf8");
+const baselineJs = readFileSync(join(top, "bench", "baseline", "card.js"), "utf8");
+const cssMin = (await transform(css, { loader: "css", minify: true })).code;
+writeFileSync(join(snapshot, "baseline", "card.css"), cssMin);
+writeFileSync(join(snapshot, "baseline", "card.js"), (await transform(baselineJs, { loader: "js", format: "esm", minify: true, legalComments: "none" })).code);
 const digest = createHash("sha256");
 for (const f of readdirSync(join(snapshot, "dist")).sort()) digest.update(f).update(readFileSync(join(snapshot, "dist", f)));
 const distHash = digest.digest("hex").slice(0, 12);
-const sameCss = bundles(readFileSync(join(snapshot, "dist", "summary-card.js"), "utf8"), readFileSync(join(snapshot, "card.css"), "utf8"));
+const ourJs = readFileSync(join(snapshot, "dist", "summary-card.js"), "utf8");
+const sameCss = bundles(ourJs, cssMin) || bundles(ourJs, css);
 let commit = "unknown";
 try {
   commit = execFileSync("git", ["-C", top, "rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
@@ -343,9 +352,9 @@ try {
     .map((l) => "`" + l.slice(3) + "`");
   if (dirty.length) commit += " plus uncommitted changes to " + dirty.join(", ");
 } catch {}
-if (!sameCss) log("bench: warning: src/card.css is not the CSS inside dist/summary-card.js (rebuild?); the baseline uses src/card.css");
+if (!sameCss) log("bench: warning: src/card.css (minified) is not the CSS inside dist/summary-card.js (rebuild?); the baseline uses src/card.css");
 
-server = await serve(0, "127.0.0.1", { dist: join(snapshot, "dist"), css: join(snapshot, "card.css") });
+server = await serve(0, "127.0.0.1", { dist: join(snapshot, "dist"), baseline: join(snapshot, "baseline") });
 browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
@@ -521,11 +530,13 @@ Node ${process.version}. Load average at the start: ${loadAtStart.toFixed(2)} (o
 
 Widget: \`dist/\` as built from commit ${commit} (files' sha256 ${distHash}); the baseline's stylesheet
 ${sameCss ? "is the very CSS inside that build" : "(src/card.css) is **not** the CSS inside that build (rebuild before benchmarking)"}.
+The baseline's two files are served minified by esbuild, as \`scripts/build.mjs\` minifies \`dist/\`.
 
 Medians of ${RUNS} page loads per implementation and scenario (alternating which goes first, each in a fresh
 browser context, so nothing is cached), and of ${MEM_RUNS} memory runs. The baseline is \`bench/baseline/card.js\`,
 a hand-written vanilla-JS renderer of the same card (its shadow root's HTML for the seed is
-${same ? "identical to" : "**different from**"} summary-card's), with the same stylesheet (\`src/card.css\`). Ratio = summary-card / baseline.
+${same ? "identical to" : "**different from**"} summary-card's), with the same stylesheet (\`src/card.css\`, imported as a CSS module
+script). Ratio = summary-card / baseline.
 
 ${table}
 
@@ -575,7 +586,7 @@ ${fileRows.join("\n")}
 \`\`\`sh
 npm run bench                   # set-up, build dist/, then node bench/run.mjs
 RUNS=20 MEM_RUNS=5 node bench/run.mjs   # more runs, against the dist/ already built
-node bench/server.mjs           # the pages by hand: http://127.0.0.1:8081/bench/
+node bench/server.mjs           # the pages by hand (baseline unminified): http://127.0.0.1:8081/bench/
 \`\`\`
 `;
 if (RESULTS !== "-") {

@@ -2,7 +2,8 @@
 //   /dist/*                   dist/ (the widget as built)
 //   /bench/pages/NAME.html    generated pages (bench/pages.mjs), ?impl=ours|base
 //   /bench/data/episode.json  episode ?i=N of the seed, after ?delay=MS
-//   /bench/baseline/card.css  src/card.css itself (the baseline's stylesheet)
+//   /bench/baseline/card.css  src/card.css itself (the baseline's stylesheet;
+//                             the runner serves both baseline files minified)
 //   /bench/*                  bench/
 //   /episodes/*               www/episodes/
 // `node bench/server.mjs` serves it on http://127.0.0.1:8081/bench/ to look
@@ -34,8 +35,8 @@ function send(res, status, type, body) {
   res.end(body);
 }
 
-/** Where /dist/ and the baseline's stylesheet come from (the runner serves a snapshot). */
-const from = { dist: join(top, "dist"), css: join(top, "src", "card.css") };
+/** Where /dist/ and the baseline come from (the runner serves a snapshot). */
+const from = { dist: join(top, "dist"), baseline: null, css: join(top, "src", "card.css") };
 
 async function handle(req, res) {
   const url = new URL(req.url, "http://x");
@@ -55,7 +56,8 @@ async function handle(req, res) {
     return send(res, 200, TYPES[".json"], JSON.stringify(episode(Number(q.get("i") || 0))));
   }
   let file;
-  if (path === "/bench/baseline/card.css") file = from.css;
+  if (from.baseline && path.startsWith("/bench/baseline/")) file = inside(from.baseline, path.slice(16));
+  else if (path === "/bench/baseline/card.css") file = from.css;
   else if (path.startsWith("/dist/")) file = inside(from.dist, path.slice(6));
   else if (path.startsWith("/bench/")) file = inside(join(top, "bench"), path.slice(7));
   else if (path.startsWith("/episodes/")) file = inside(join(top, "www", "episodes"), path.slice(10));
@@ -68,12 +70,13 @@ async function handle(req, res) {
 }
 
 /**
- * Starts the server; port 0 picks a free one. `dist` (a directory) and `css`
- * (a file) replace dist/ and src/card.css. Resolves to { url, close }.
+ * Starts the server; port 0 picks a free one. `dist` and `baseline`
+ * (directories) replace dist/ and bench/baseline/ (with src/card.css).
+ * Resolves to { url, close }.
  */
-export function serve(port = 0, host = "127.0.0.1", { dist, css } = {}) {
+export function serve(port = 0, host = "127.0.0.1", { dist, baseline } = {}) {
   if (dist) from.dist = dist;
-  if (css) from.css = css;
+  if (baseline) from.baseline = baseline;
   return new Promise((resolve, reject) => {
     const server = createServer((req, res) => handle(req, res).catch(() => res.end()));
     server.keepAliveTimeout = 1000;
