@@ -526,7 +526,7 @@ Run on ${date}: \`${process.env.npm_lifecycle_event === "bench" ? "npm run bench
 
 Machine: ${cpu[0]?.model?.trim()}, ${cpu.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM,
 ${os.type()} ${os.release()} (${os.arch()}); Chromium ${version} (Debian's, headless; ${VIEWPORT.width}×${VIEWPORT.height} viewport),
-Node ${process.version}. Load average at the start: ${loadAtStart.toFixed(2)} (other work was running: read ratios, not absolute times).
+Node ${process.version}. Load average at the start: ${loadAtStart.toFixed(2)} (a shared machine: timings are noisy, read the ratios rather than absolute times).
 
 Widget: \`dist/\` as built from commit ${commit} (files' sha256 ${distHash}); the baseline's stylesheet
 ${sameCss ? "is the very CSS inside that build" : "(src/card.css) is **not** the CSS inside that build (rebuild before benchmarking)"}.
