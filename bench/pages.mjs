@@ -79,11 +79,16 @@ export const PAGES = {
   "thousand": (impl) => page(impl, "1,000 cards", inlineCards(impl, 1000)),
   /** 1,000 cards in a long page, each with its own `src`. */
   "thousand-src": (impl) => page(impl, "1,000 src cards", srcCards(impl, 1000)),
-  /** Text after a `src` card whose data takes `delay` ms (default 300) to arrive. */
+  /**
+   * Text after a `src` card whose data takes `delay` ms (default 300) to
+   * arrive; `reserve=1` adds the page rule the README recommends to reserve
+   * the card's space from the first paint.
+   */
   "cls": (impl, q) => {
     const { tag } = IMPLS[impl];
     const delay = Number(q.get("delay") ?? 300);
-    return page(impl, "Text after a src card", `<${tag} src="/bench/data/episode.json?delay=${delay}"></${tag}>\n${PROSE}`);
+    const head = q.get("reserve") === "1" ? `<style>${tag}:not([data-state=ready]){display:block;min-height:min(100vh,1200px)}</style>\n` : "";
+    return page(impl, "Text after a src card", `<${tag} src="/bench/data/episode.json?delay=${delay}"></${tag}>\n${PROSE}`, { head });
   },
   /** An empty page whose module drives render()/destroy() cycles: window.__cycles(n). */
   "memory": (impl) =>
