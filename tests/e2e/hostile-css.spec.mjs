@@ -180,11 +180,12 @@ function hostStyle() {
 }
 
 // What the card may change on its host element: display:block and its
-// container, the text resets, and what follows from them (its size, the
+// container, content-visibility (an off-screen card skips layout and paint)
+// with its placeholder size and clip margin, the text resets, and what follows from them (its size, the
 // colours that default to currentcolor). Never its margin, padding, border,
 // position or anything else the page lays out.
 const HOST_MAY_CHANGE =
-  /^(display|container-type|font.*|line-height|color|letter-spacing|word-spacing|text-align|text-transform|text-indent|text-shadow|white-space.*|text-wrap.*|direction|width|height|inline-size|block-size|transform-origin|perspective-origin|(border|column-rule|row-rule|outline|text-decoration|text-emphasis)(-.*)?-color|caret-color|-webkit-text-(fill|stroke)-color)$/;
+  /^(display|container-type|content-visibility|contain-intrinsic-.*|overflow-clip-margin|font.*|line-height|color|letter-spacing|word-spacing|text-align|text-transform|text-indent|text-shadow|white-space.*|text-wrap.*|direction|width|height|inline-size|block-size|transform-origin|perspective-origin|(border|column-rule|row-rule|outline|text-decoration|text-emphasis)(-.*)?-color|caret-color|-webkit-text-(fill|stroke)-color)$/;
 
 for (const name of PAGES) {
   test(`hostile-${name}: no <style> or style= from the card, one adopted sheet, and the page's own elements untouched`, async ({ page, server }) => {
