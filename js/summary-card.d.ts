@@ -55,6 +55,8 @@ export interface RenderOptions {
   wpm?: number;
   /** Share menu entries and their order, e.g. "copy,bluesky,email". */
   share?: string;
+  /** The title's heading level, 1 to 6 (default 2); sections sit one below. */
+  headingLevel?: number;
 }
 
 export interface ValidationError {

@@ -68,8 +68,16 @@ impl Handle {
 /// Parses, validates and shows `json` in `parent` (a shadow root): the card,
 /// or the alert listing what is wrong.
 #[wasm_bindgen]
-pub fn mount(parent: &web_sys::Node, json: &str, theme: &str, layout: &str, wpm: &str, share: &str) -> Handle {
-    let opts = Options::from_attributes(theme, layout, wpm);
+pub fn mount(
+    parent: &web_sys::Node,
+    json: &str,
+    theme: &str,
+    layout: &str,
+    wpm: &str,
+    share: &str,
+    heading_level: &str,
+) -> Handle {
+    let opts = Options::from_attributes(theme, layout, wpm).with_heading_level(heading_level);
     #[cfg(feature = "test-panic")]
     test_panic(json.trim(), "\"__test_panic__\"");
     match parse_document(json) {

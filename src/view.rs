@@ -118,11 +118,14 @@ pub struct Options {
     pub theme: Theme,
     pub layout: Layout,
     pub wpm: u32,
+    /// The title's heading level (`heading-level`, 1 to 6; default 2), so
+    /// the card fits the page's outline; its sections sit one level below.
+    pub heading: u8,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { theme: Theme::Auto, layout: Layout::Full, wpm: DEFAULT_WPM }
+        Options { theme: Theme::Auto, layout: Layout::Full, wpm: DEFAULT_WPM, heading: 2 }
     }
 }
 
@@ -144,7 +147,16 @@ impl Options {
             Some(n @ 50..=2000) => n as u32,
             _ => DEFAULT_WPM,
         };
-        Options { theme, layout, wpm }
+        Options { theme, layout, wpm, heading: 2 }
+    }
+
+    /// These options with the `heading-level` attribute's value (1 to 6;
+    /// anything else keeps the default, 2).
+    pub fn with_heading_level(self, level: &str) -> Options {
+        match parse_uint(level.trim()) {
+            Some(n @ 1..=6) => Options { heading: n as u8, ..self },
+            _ => self,
+        }
     }
 
     fn theme_name(self) -> &'static str {
@@ -222,10 +234,12 @@ fn link(href: &str, part: Option<&'static str>) -> Element {
 
 fn heading(level: u8) -> &'static str {
     match level {
-        0..=2 => "h2",
+        1 => "h1",
         3 => "h3",
         4 => "h4",
-        _ => "h5",
+        5 => "h5",
+        6.. => "h6",
+        _ => "h2",
     }
 }
 
@@ -472,10 +486,10 @@ fn root(opts: &Options) -> Element {
 /// A whole document: one card, or a collection shown as compact cards.
 pub fn document_view(doc: &Document, opts: &Options) -> Element {
     match doc {
-        Document::Card(card) => root(opts).child(card_view(card, opts, 0, 2)),
+        Document::Card(card) => root(opts).child(card_view(card, opts, 0, opts.heading)),
         Document::Collection(cards) => {
             let compact = Options { layout: Layout::Compact, ..*opts };
-            let mut heading = el("h2").attr("id", "sc-collection").attr("dir", "auto");
+            let mut heading = el(heading(opts.heading)).attr("id", "sc-collection").attr("dir", "auto");
             let shows: Vec<&str> = cards.iter().filter_map(|c| c.show.as_ref()).map(|s| s.name.as_str()).collect();
             if let Some(first) = shows.first().filter(|f| shows.len() == cards.len() && shows.iter().all(|s| s == *f)) {
                 heading = heading.child(isolated(first)).text(": ");
@@ -489,7 +503,9 @@ pub fn document_view(doc: &Document, opts: &Options) -> Element {
                     .child(heading.text(count))
                     .child(
                         el("ul").class("episodes").children(
-                            cards.iter().enumerate().map(|(i, c)| el("li").child(card_view(c, &compact, i, 3))),
+                            cards.iter().enumerate().map(|(i, c)| {
+                                el("li").child(card_view(c, &compact, i, opts.heading.saturating_add(1)))
+                            }),
                         ),
                     ),
             )
@@ -658,6 +674,20 @@ mod tests {
     fn wpm_changes_the_read_time() {
         let v = document_view(&seed(), &Options { wpm: 100, ..Options::default() });
         assert_eq!(text(find(&v, "read-time").unwrap()), "7 min read");
+    }
+
+    #[test]
+    fn heading_level_sets_the_title_and_sections() {
+        let html =
+            |level: &str| crate::html::to_html(&document_view(&seed(), &Options::default().with_heading_level(level)));
+        let h3 = html("3");
+        assert!(h3.contains("<h3 part=\"title\"") && h3.contains("<h4"), "{h3}");
+        assert!(!h3.contains("<h2"), "{h3}");
+        for bad in ["", "0", "7", "x", "-1"] {
+            assert!(html(bad).contains("<h2 part=\"title\""), "{bad}");
+        }
+        let h6 = html("6");
+        assert!(h6.contains("<h6 part=\"title\"") && !h6.contains("<h7"), "{h6}");
     }
 
     #[test]

@@ -1070,7 +1070,7 @@ proptest! {
         wpm in any::<u32>(),
     ) {
         let layout = if compact { Layout::Compact } else { Layout::Full };
-        let opts = Options { theme: Theme::Dark, layout, wpm };
+        let opts = Options { theme: Theme::Dark, layout, wpm, heading: 2 };
         if let Ok(Document::Card(card)) = parse_document(&doc.to_json()) {
             check_view(&card_view(&card, &opts, n, level));
             prop_assert!(readtime::card_minutes(&card, wpm) >= 1);

@@ -32,7 +32,7 @@ fn text(root: &ShadowRoot, name: &str) -> String {
 #[wasm_bindgen_test]
 fn mounts_the_seed_card() {
     let (_host, root) = host();
-    let handle = mount(&root, SEED, "", "", "", "");
+    let handle = mount(&root, SEED, "", "", "", "", "");
     assert!(handle.errors().is_empty());
     assert_eq!(text(&root, "stats"), "96 min episode · 3 min read");
     assert_eq!(text(&root, "footer"), "You just read a 3-minute summary of a 96-minute episode.");
@@ -48,7 +48,7 @@ fn mounts_the_seed_card() {
 fn destroy_removes_the_nodes_and_every_listener() {
     let before = live_listeners();
     let (_host, root) = host();
-    let handle = mount(&root, SEED, "dark", "compact", "", "");
+    let handle = mount(&root, SEED, "dark", "compact", "", "", "");
     // The share button, three takeaway share buttons (compact) and hashchange.
     assert_eq!(live_listeners(), before + 5);
     let button: HtmlElement = part(&root, "share-button").unwrap().dyn_into().unwrap();
@@ -61,9 +61,9 @@ fn destroy_removes_the_nodes_and_every_listener() {
 #[wasm_bindgen_test]
 fn update_replaces_the_card_in_place() {
     let (_host, root) = host();
-    let first = mount(&root, SEED, "", "", "", "");
+    let first = mount(&root, SEED, "", "", "", "", "");
     drop(first);
-    let second = mount(&root, r#"{"title": "Second", "takeaways": [{"text": "x"}]}"#, "light", "", "", "");
+    let second = mount(&root, r#"{"title": "Second", "takeaways": [{"text": "x"}]}"#, "light", "", "", "", "");
     assert_eq!(root.query_selector_all("[part=card]").unwrap().length(), 1);
     assert_eq!(text(&root, "title"), "Second");
     let theme = root.query_selector(".sc").unwrap().unwrap().get_attribute("data-theme");
@@ -74,7 +74,7 @@ fn update_replaces_the_card_in_place() {
 #[wasm_bindgen_test]
 fn invalid_data_shows_an_alert_with_the_path() {
     let (_host, root) = host();
-    let handle = mount(&root, r#"{"title": "T", "takeaways": [{"title": 42, "text": "x"}]}"#, "", "", "", "");
+    let handle = mount(&root, r#"{"title": "T", "takeaways": [{"title": 42, "text": "x"}]}"#, "", "", "", "", "");
     assert_eq!(handle.errors(), vec!["takeaways[0].title".to_string(), "expected a string, found 42".to_string()]);
     let alert = part(&root, "error").unwrap();
     assert_eq!(alert.get_attribute("role").as_deref(), Some("alert"));
@@ -99,7 +99,7 @@ fn messages_and_validation() {
 fn hostile_text_stays_text() {
     let (_host, root) = host();
     let json = r#"{"title": "<img src=x onerror=alert(1)>", "takeaways": [{"text": "<script>alert(1)</script>"}]}"#;
-    let handle = mount(&root, json, "", "", "", "");
+    let handle = mount(&root, json, "", "", "", "", "");
     assert!(root.query_selector("img, script").unwrap().is_none());
     assert_eq!(text(&root, "title"), "<img src=x onerror=alert(1)>");
     drop(handle);
@@ -109,7 +109,7 @@ fn hostile_text_stays_text() {
 fn an_open_share_menu_is_released_with_its_card() {
     let before = live_listeners();
     let (_host, root) = host();
-    let handle = mount(&root, SEED, "", "", "", "copy,email");
+    let handle = mount(&root, SEED, "", "", "", "copy,email", "");
     let button: HtmlElement = part(&root, "share-button").unwrap().dyn_into().unwrap();
     // Take the Web Share API away so the menu opens.
     let navigator = web_sys::window().unwrap().navigator();

@@ -180,3 +180,28 @@ test("a page whose CSP forbids WebAssembly keeps its fallback and says why", asy
   await expect(card.locator("[part=error]")).toContainText("'wasm-unsafe-eval'");
   await expect(page.getByRole("link", { name: /Ilya Sutskever/ })).toBeVisible();
 });
+
+test("heading-level sets the title's level and its sections one below, live", async ({ page, server }) => {
+  await page.goto(server + "/embed-module.html");
+  const card = page.locator("summary-card");
+  await expect(card).toHaveAttribute("data-state", "ready");
+  await expect(card.locator("h2[part=title]")).toHaveCount(1);
+  await card.evaluate((el) => el.setAttribute("heading-level", "4"));
+  await expect(card.locator("h4[part=title]")).toHaveCount(1);
+  await expect(card.locator("h5")).not.toHaveCount(0);
+  await expect(card.locator("h2, h3")).toHaveCount(0);
+  // The JS API takes headingLevel; out-of-range values keep the default.
+  const levels = await page.evaluate(async () => {
+    const { render } = await import("/dist/summary-card.js");
+    const data = await (await fetch("/episodes/ilya.json")).json();
+    const out = [];
+    for (const headingLevel of [1, 9]) {
+      const el = document.createElement("div");
+      document.body.append(el);
+      await render(el, data, { headingLevel });
+      out.push(el.shadowRoot.querySelector("[part=title]").localName);
+    }
+    return out;
+  });
+  expect(levels).toEqual(["h1", "h2"]);
+});
