@@ -10,26 +10,12 @@
 // at the pages by hand.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
-import { extname, join, normalize, sep } from "node:path";
+import { extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PAGES, IMPLS, episode, index } from "./pages.mjs";
+import { TYPES, inside } from "../scripts/serve.mjs";
 
 const top = fileURLToPath(new URL("..", import.meta.url));
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".md": "text/plain; charset=utf-8",
-};
-
-function inside(root, path) {
-  const full = normalize(join(root, path));
-  return full.startsWith(root + sep) || full === root ? full : null;
-}
-
 function send(res, status, type, body) {
   res.writeHead(status, { "content-type": type, "cache-control": "no-cache" });
   res.end(body);

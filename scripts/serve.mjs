@@ -6,7 +6,8 @@ import { extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const top = fileURLToPath(new URL("..", import.meta.url));
-const TYPES = {
+/** Content types by file extension (shared with bench/server.mjs). */
+export const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
   ".mjs": "text/javascript; charset=utf-8",
@@ -16,10 +17,11 @@ const TYPES = {
   ".svg": "image/svg+xml",
   ".png": "image/png",
   ".ts": "text/plain; charset=utf-8",
+  ".md": "text/plain; charset=utf-8",
 };
 
 /** Resolves a request path inside `root`, or null when it escapes it. */
-function inside(root, path) {
+export function inside(root, path) {
   const full = normalize(join(root, path));
   return full.startsWith(root + sep) || full === root ? full : null;
 }
