@@ -112,15 +112,13 @@ function pairs(flat) {
   return out;
 }
 
-/** Data given to the JS API as JSON text: strings are taken as JSON already. */
-function toText(data) {
-  return typeof data === "string" ? data : JSON.stringify(data) ?? "null";
-}
-
-/** `toText`, or the Error saying why `data` has no JSON form (a cycle, a BigInt). */
+/**
+ * Data given to the JS API as JSON text (strings are taken as JSON already),
+ * or the Error saying why it has no JSON form (a cycle, a BigInt).
+ */
 function given(data) {
   try {
-    return toText(data);
+    return typeof data === "string" ? data : JSON.stringify(data) ?? "null";
   } catch (e) {
     return new Error("could not be turned into JSON: " + e.message);
   }
