@@ -6,7 +6,7 @@
 
 use crate::json::{self, Spanned, Value};
 use crate::model::{Card, Document, Link, Point, Show, Url};
-use crate::text::{after_last, char_count, concat, find_byte, parse_uint, quote, uint};
+use crate::text::{after_last, char_count, concat, cut, find_byte, parse_uint, uint};
 use crate::time::{self, DurationError};
 
 /// One problem in the data.
@@ -125,19 +125,10 @@ fn describe(v: &Value) -> String {
         Value::Null => "null".into(),
         Value::Bool(true) => "true".into(),
         Value::Bool(false) => "false".into(),
-        Value::Number(raw) => quote(raw, 24).trim_matches('"').into(),
+        Value::Number(raw) => cut(raw, 24),
         Value::String(s) if s.trim().is_empty() => "an empty string".into(),
-        Value::String(s) => {
-            // At most 40 characters, so a huge string cannot flood the message.
-            let mut chars = s.chars();
-            let head: String = chars.by_ref().take(40).collect();
-            let mut q = concat(&["the string \"", &visible(&head)]);
-            if chars.next().is_some() {
-                q.push('…');
-            }
-            q.push('"');
-            q
-        }
+        // Escapes are added after the cut: the limit counts the data's characters.
+        Value::String(s) => concat(&["the string \"", &visible(&cut(s, 40)), "\""]),
         Value::Array(_) => "an array".into(),
         Value::Object(_) => "an object".into(),
     }

@@ -1259,12 +1259,13 @@ proptest! {
         prop_assert!(big.minutes(wpm) >= 1);
     }
 
-    /// Small text helpers: `uint` is decimal, `quote` is bounded.
+    /// Small text helpers: `uint` is decimal, `cut` is bounded.
     #[test]
     fn text_helpers(n in big_u64(), s in text(), max in 0usize..50, items in proptest::collection::vec(text(), 0..4)) {
         prop_assert_eq!(text::uint(n), n.to_string());
-        let q = text::quote(&s, max);
-        prop_assert!(q.chars().count() <= max + 3);
+        let q = text::cut(&s, max);
+        prop_assert!(q.chars().count() <= max + 1); // the ellipsis
+        prop_assert!(s.starts_with(q.trim_end_matches('…')));
         let _ = text::join_and(&items);
     }
 
