@@ -110,12 +110,13 @@ fn words_of(u: u32) -> Words {
 
 /// Characters that can be part of a word: letters, digits and other
 /// non-punctuation scripts. A dash or comma standing alone is not a word.
-fn is_wordy(c: char) -> bool {
+pub(crate) fn is_wordy(c: char) -> bool {
     c.is_ascii_alphanumeric()
         || (c as u32 > 0x7F
             && !c.is_whitespace()
             && !matches!(c as u32,
-                0x05BE | 0x05C0 | 0x05C3 | 0x05C6                // Hebrew punctuation
+                0x00A0..=0x00BF                                   // Latin-1 punctuation: « » ¿ ¡ ·
+                | 0x05BE | 0x05C0 | 0x05C3 | 0x05C6                // Hebrew punctuation
                 | 0x060C | 0x061B | 0x061F | 0x066A..=0x066D | 0x06D4 // Arabic punctuation
                 | 0x2000..=0x206F | 0x3000..=0x303F | 0xFF00..=0xFF0F))
 }

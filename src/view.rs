@@ -41,7 +41,20 @@ pub enum Hook {
     TakeawayShare(usize, usize),
     /// An entry of an open share menu.
     MenuItem(Target),
+    /// The compact layout's "Show all N takeaways" button of card `.0`.
+    ShowAll(usize),
+    /// A collection's "Show more" button, and episode `.0` of the collection.
+    ShowMore,
+    Episode(usize),
+    /// The show's artwork: hidden when it fails to load, so its initial shows.
+    Artwork,
 }
+
+/// Takeaways a compact card shows before its "Show all" button.
+pub const COMPACT_TAKEAWAYS: usize = 3;
+/// Episodes a collection shows at first, and how many more each "Show more"
+/// reveals.
+pub const EPISODES_PAGE: usize = 12;
 
 /// Starts an element.
 #[inline(never)]
@@ -187,6 +200,8 @@ pub mod strings {
     pub const MASTODON_GO: &str = "Share on Mastodon";
     pub const WITH: &str = "with ";
     pub const ERROR_TITLE: &str = "This summary can't be shown.";
+    pub const SHOW_FEWER: &str = "Show fewer takeaways";
+    pub const AI_NOTE: &str = "Written by AI from the episode; it may contain mistakes.";
 }
 
 /// Everything a card shows that is computed rather than copied from data.
@@ -216,6 +231,31 @@ pub fn footer_sentence(facts: &Facts) -> String {
     }
     s.push('.');
     s
+}
+
+/// The stats as a screen reader should say them: "96-minute episode,
+/// 3-minute read".
+pub fn stats_spoken(facts: &Facts) -> String {
+    let mut s = String::new();
+    if let Some(m) = facts.duration_minutes {
+        push_uint(&mut s, m);
+        s.push_str("-minute episode, ");
+    }
+    push_uint(&mut s, facts.read_minutes);
+    s.push_str("-minute read");
+    s
+}
+
+/// "Show all 5 takeaways".
+fn show_all_label(n: usize) -> String {
+    concat(&["Show all ", &uint(n as u64), " takeaways"])
+}
+
+/// "Show 12 more episodes": the next page of a collection, of `hidden`
+/// still hidden.
+pub fn show_more_label(hidden: usize) -> String {
+    let n = hidden.min(EPISODES_PAGE);
+    concat(&["Show ", &uint(n as u64), if n == 1 { " more episode" } else { " more episodes" }])
 }
 
 /// External links open in a new tab without handing it our window.
@@ -296,16 +336,24 @@ pub fn card_view(card: &Card, opts: &Options, n: usize, level: u8) -> Element {
         };
         el("p").class("show-line").child(name.attr("dir", "auto").text(s.name.as_str()))
     });
-    let artwork = card.show.as_ref().and_then(|s| s.artwork.as_ref()).map(|a| {
-        el("img")
-            .class("artwork")
-            .attr("src", a.as_str())
-            .attr("alt", "")
-            .attr("width", "64")
-            .attr("height", "64")
-            .attr("loading", "lazy")
-            .attr("decoding", "async")
-            .attr("referrerpolicy", "no-referrer")
+    let artwork = card.show.as_ref().and_then(|s| Some((s.artwork.as_ref()?, &s.name))).map(|(a, name)| {
+        // The show's initial sits under the image: it shows while the image
+        // loads and stays when it fails. Decorative: the name is in the text.
+        // ASCII case only: Unicode case tables would cost kilobytes.
+        let initial: String =
+            name.chars().find(|&c| crate::readtime::is_wordy(c)).map(|c| c.to_ascii_uppercase()).into_iter().collect();
+        el("span").class("art").attr("aria-hidden", "true").text(initial).child(
+            el("img")
+                .class("artwork")
+                .attr("src", a.as_str())
+                .attr("alt", "")
+                .attr("width", "64")
+                .attr("height", "64")
+                .attr("loading", "lazy")
+                .attr("decoding", "async")
+                .attr("referrerpolicy", "no-referrer")
+                .hook(Hook::Artwork),
+        )
     });
     let guests = (!card.guests.is_empty()).then(|| guest_list(&card.guests));
     let published = card.published.map(|d| {
@@ -332,11 +380,14 @@ pub fn card_view(card: &Card, opts: &Options, n: usize, level: u8) -> Element {
                     .child(el("time").attr("datetime", time::iso_duration(secs)).text(time::duration_label(secs)))
                     .text(strings::EPISODE),
             )
-            .child(el("span").class("sep").attr("aria-hidden", "true").text(" · "));
+            .child(el("span").class("sep").text(" · "));
     }
     let mut read = uint(facts.read_minutes);
     read.push_str(" min");
     stats = stats.child(el("span").part("read-time").text(read).text(strings::READ));
+    // "96 min" reads as "96 minimum" in some screen readers: they get a
+    // sentence instead, and the visible abbreviations are hidden from them.
+    let stats = [el("p").class("vh").text(stats_spoken(&facts)), stats.attr("aria-hidden", "true")];
 
     let topics = (!card.topics.is_empty() && !compact).then(|| {
         el("ul")
@@ -344,15 +395,24 @@ pub fn card_view(card: &Card, opts: &Options, n: usize, level: u8) -> Element {
             .attr("aria-label", strings::TOPICS)
             .children(card.topics.iter().map(|t| el("li").part("topic").attr("dir", "auto").text(t.as_str())))
     });
-    let ai = card.ai_generated.then(|| el("p").part("ai-label").text(strings::AI_LABEL));
+    // The label, then what it means in words, for screen readers (the
+    // sparkle before it is decoration).
+    let ai = card
+        .ai_generated
+        .then(|| [el("p").part("ai-label").text(strings::AI_LABEL), el("p").class("vh").text(strings::AI_NOTE)]);
 
-    let shown = if compact { card.takeaways.len().min(3) } else { card.takeaways.len() };
-    let mut list =
-        points(card.takeaways.get(..shown).unwrap_or_default(), "takeaway", "takeaway-title", "takeaway-text");
+    // A compact card keeps every takeaway (print shows them all) and hides
+    // those after the third behind a disclosure button.
+    let mut list = points(&card.takeaways, "takeaway", "takeaway-title", "takeaway-text");
+    let list_id = id("takeaway-list");
+    list.attrs.push(("id", list_id.clone()));
     for (i, li) in list.children.iter_mut().enumerate() {
         let Node::Element(li) = li else { continue };
         let label = concat(&[strings::SHARE_TAKEAWAY, &uint(i as u64 + 1)]);
         li.attrs.push(("id", sharing::takeaway_fragment(card, i)));
+        if compact && i >= COMPACT_TAKEAWAYS {
+            li.attrs.push(("hidden", String::new()));
+        }
         li.hook = Some(Hook::Takeaway(n, i));
         li.children.push(Node::Element(
             el("button")
@@ -363,7 +423,19 @@ pub fn card_view(card: &Card, opts: &Options, n: usize, level: u8) -> Element {
                 .text(strings::SHARE),
         ));
     }
-    let takeaways = section("section", "takeaways", id("takeaways"), sub, strings::TAKEAWAYS).child(list);
+    let show_all = (compact && card.takeaways.len() > COMPACT_TAKEAWAYS).then(|| {
+        el("button")
+            .class("more")
+            .attr("type", "button")
+            .attr("aria-expanded", "false")
+            .attr("aria-controls", list_id)
+            .attr("data-more", show_all_label(card.takeaways.len()))
+            .attr("data-less", strings::SHOW_FEWER)
+            .hook(Hook::ShowAll(n))
+            .text(show_all_label(card.takeaways.len()))
+    });
+    let takeaways =
+        section("section", "takeaways", id("takeaways"), sub, strings::TAKEAWAYS).child(list).maybe(show_all);
     let full = !compact;
     let covers = card.covers.as_ref().filter(|_| full).map(|c| {
         section("section", "covers", id("covers"), sub, strings::COVERS)
@@ -414,9 +486,9 @@ pub fn card_view(card: &Card, opts: &Options, n: usize, level: u8) -> Element {
         .attr("data-layout", if compact { "compact" } else { "full" })
         .attr("aria-labelledby", id("title"))
         .child(head)
-        .child(stats)
+        .children(stats)
         .maybe(topics)
-        .maybe(ai)
+        .children(ai.into_iter().flatten())
         .child(takeaways)
         .maybe(covers)
         .maybe(questions)
@@ -501,13 +573,21 @@ pub fn document_view(doc: &Document, opts: &Options) -> Element {
                     .class("collection")
                     .attr("aria-labelledby", "sc-collection")
                     .child(heading.text(count))
-                    .child(
-                        el("ul").class("episodes").children(
-                            cards.iter().enumerate().map(|(i, c)| {
-                                el("li").child(card_view(c, &compact, i, opts.heading.saturating_add(1)))
-                            }),
-                        ),
-                    ),
+                    .child(el("ul").class("episodes").attr("id", "sc-episodes").children(cards.iter().enumerate().map(
+                        |(i, c)| {
+                            let li = el("li").hook(Hook::Episode(i));
+                            let li = if i >= EPISODES_PAGE { li.attr("hidden", "") } else { li };
+                            li.child(card_view(c, &compact, i, opts.heading.saturating_add(1)))
+                        },
+                    )))
+                    .maybe((cards.len() > EPISODES_PAGE).then(|| {
+                        el("button")
+                            .class("more")
+                            .attr("type", "button")
+                            .attr("aria-controls", "sc-episodes")
+                            .hook(Hook::ShowMore)
+                            .text(show_more_label(cards.len() - EPISODES_PAGE))
+                    })),
             )
         }
     }
@@ -664,10 +744,52 @@ mod tests {
         let v = document_view(&seed(), &Options { layout: Layout::Compact, ..Options::default() });
         let mut p = Vec::new();
         parts(&v, &mut p);
-        assert_eq!(count(&v, "takeaway"), 3);
+        // All five are there (print shows them); two wait behind the button.
+        assert_eq!(count(&v, "takeaway"), 5);
+        let html = crate::html::to_html(&v);
+        assert_eq!(html.matches("<li part=\"takeaway\" id=\"").count(), 5);
+        assert_eq!(html.matches("\" hidden=\"\">").count(), 2, "{html}");
+        assert!(html.contains(
+            "<button class=\"more\" type=\"button\" aria-expanded=\"false\" aria-controls=\"sc0-takeaway-list\" data-more=\"Show all 5 takeaways\" data-less=\"Show fewer takeaways\">Show all 5 takeaways</button>"
+        ));
+        // Three or fewer: no button.
+        let doc =
+            parse_document(r#"{"title": "T", "takeaways": [{"text": "a"}, {"text": "b"}, {"text": "c"}]}"#).unwrap();
+        let v = document_view(&doc, &Options { layout: Layout::Compact, ..Options::default() });
+        assert!(!crate::html::to_html(&v).contains("class=\"more\""));
         for absent in ["covers", "questions", "notable", "listen", "topics"] {
             assert!(!p.iter().any(|x| x == absent), "{absent}");
         }
+    }
+
+    #[test]
+    fn a_collection_shows_a_page_then_a_show_more_button() {
+        let one = r#"{"title": "T", "takeaways": [{"text": "a"}]}"#;
+        let doc = |n: usize| parse_document(&concat(&[r#"{"episodes": ["#, &vec![one; n].join(","), "]}"])).unwrap();
+        let html = crate::html::to_html(&document_view(&doc(14), &Options::default()));
+        assert_eq!(html.matches("<li hidden=\"\">").count(), 2, "{html}");
+        assert!(html.contains(">14 episodes</h2>"));
+        assert!(html.contains("aria-controls=\"sc-episodes\">Show 2 more episodes</button>"), "{html}");
+        let html = crate::html::to_html(&document_view(&doc(12), &Options::default()));
+        assert!(!html.contains("<li hidden") && !html.contains("class=\"more\""));
+        assert_eq!(
+            (show_more_label(1), show_more_label(40)),
+            ("Show 1 more episode".into(), "Show 12 more episodes".into())
+        );
+    }
+
+    #[test]
+    fn artwork_sits_over_the_shows_initial() {
+        let card = |name: &str| {
+            let src = concat(&[
+                r#"{"title": "T", "takeaways": [{"text": "a"}], "show": {"name": ""#,
+                name,
+                r#"", "artwork": "https://a.example/i.png"}}"#,
+            ]);
+            crate::html::to_html(&document_view(&parse_document(&src).unwrap(), &Options::default()))
+        };
+        assert!(card("dwarkesh").contains("<span class=\"art\" aria-hidden=\"true\">D<img class=\"artwork\" src=\"https://a.example/i.png\" alt=\"\" width=\"64\" height=\"64\" loading=\"lazy\""));
+        assert!(card("  «Éclair»").contains("aria-hidden=\"true\">É<img"));
     }
 
     #[test]

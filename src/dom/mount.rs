@@ -6,7 +6,7 @@ use super::share::{self, Share};
 use crate::model::Document;
 use crate::readtime::card_minutes;
 use crate::share::{parse_targets, takeaway_from_fragment};
-use crate::view::{cards, Element, Hook, Node};
+use crate::view::{cards, show_more_label, Element, Hook, Node, COMPACT_TAKEAWAYS, EPISODES_PAGE};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::Document as Dom;
@@ -61,6 +61,63 @@ fn highlight(window: &web_sys::Window, doc: &Document, takeaways: &[(usize, usiz
     }
 }
 
+/// Shows or hides the compact layout's extra takeaways of card `n`.
+fn toggle_takeaways(button: &web_sys::Element, n: usize, hooks: &[(Hook, web_sys::Element)]) {
+    let open = button.get_attribute("aria-expanded").as_deref() != Some("true");
+    for (h, li) in hooks {
+        if let Hook::Takeaway(m, i) = *h {
+            if m == n && i >= COMPACT_TAKEAWAYS {
+                let _ = li.toggle_attribute_with_force("hidden", !open);
+            }
+        }
+    }
+    let _ = button.set_attribute("aria-expanded", if open { "true" } else { "false" });
+    let label = button.get_attribute(if open { "data-less" } else { "data-more" });
+    button.set_text_content(label.as_deref());
+}
+
+/// Reveals the next page of a collection's episodes and moves focus to the
+/// first of them; the button goes when none are left.
+fn show_more(button: &web_sys::Element, hooks: &[(Hook, web_sys::Element)]) {
+    let hidden: Vec<&web_sys::Element> = hooks
+        .iter()
+        .filter(|(h, li)| matches!(h, Hook::Episode(_)) && li.has_attribute("hidden"))
+        .map(|(_, li)| li)
+        .collect();
+    for li in hidden.iter().take(EPISODES_PAGE) {
+        let _ = li.remove_attribute("hidden");
+    }
+    let left = hidden.len().saturating_sub(EPISODES_PAGE);
+    if left == 0 {
+        let _ = button.set_attribute("hidden", "");
+    } else {
+        button.set_text_content(Some(&show_more_label(left)));
+    }
+    if let Some(first) = hidden.first().and_then(|li| li.dyn_ref::<web_sys::HtmlElement>()) {
+        let _ = first.set_attribute("tabindex", "-1");
+        let _ = first.focus();
+    }
+}
+
+/// The listeners of the disclosure buttons and of the artwork.
+fn disclosures(hooks: &Rc<Vec<(Hook, web_sys::Element)>>) -> Vec<Listener> {
+    let mut listeners = Vec::new();
+    for (h, e) in hooks.iter() {
+        let (event, h, e2, all) =
+            (if *h == Hook::Artwork { "error" } else { "click" }, *h, e.clone(), Rc::clone(hooks));
+        let act: Box<dyn FnMut(&web_sys::Event)> = match h {
+            Hook::ShowAll(n) => Box::new(move |_| toggle_takeaways(&e2, n, &all)),
+            Hook::ShowMore => Box::new(move |_| show_more(&e2, &all)),
+            Hook::Artwork => Box::new(move |_| {
+                let _ = e2.set_attribute("hidden", "");
+            }),
+            _ => continue,
+        };
+        listeners.push(Listener::new(e.unchecked_ref(), event, act));
+    }
+    listeners
+}
+
 /// Appends the view to `parent` and wires its hooks. `doc` supplies the
 /// share data (absent for error views), `wpm` the read time it mentions and
 /// `share_attr` the share targets.
@@ -73,8 +130,9 @@ pub fn mount(parent: &web_sys::Node, view: &Element, doc: Option<Rc<Document>>, 
     if let Some(root) = &root {
         let _ = parent.append_child(root);
     }
+    let hooks = Rc::new(hooks);
     let mut shares = Vec::new();
-    let mut listeners = Vec::new();
+    let mut listeners = disclosures(&hooks);
     if let (Some(doc), Some(window)) = (doc, dom.and_then(|d| d.default_view())) {
         let targets = parse_targets(share_attr);
         for (n, card) in cards(&doc).iter().enumerate() {
