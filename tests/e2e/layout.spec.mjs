@@ -170,3 +170,29 @@ for (const width of [280, 420, 640, 900]) {
     expect(overflow).toEqual({ width, out: [] });
   });
 }
+
+test("every control is reached by Tab, in order, with a visible focus ring", async ({ page, server }) => {
+  await open(page, server, `<button id="before">before</button>${inline(seed, 'layout="compact"')}<button id="after">after</button>`);
+  const controls = await page.locator("summary-card").evaluate((host) =>
+    [...host.shadowRoot.querySelectorAll("a[href], button, input")].filter((e) => e.checkVisibility()).length,
+  );
+  expect(controls).toBeGreaterThan(5);
+  await page.locator("#before").focus();
+  const seen = [];
+  for (let i = 0; i < controls; i++) {
+    await page.keyboard.press("Tab");
+    seen.push(
+      await page.locator("summary-card").evaluate((host) => {
+        const e = host.shadowRoot.activeElement;
+        if (!e) return null;
+        const s = getComputedStyle(e);
+        return { name: e.getAttribute("aria-label") || e.textContent.trim(), ring: s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2 };
+      }),
+    );
+  }
+  expect(seen.every((s) => s && s.ring), JSON.stringify(seen)).toBe(true);
+  expect(seen.map((s) => s.name)).toContain("Show all 5 takeaways");
+  expect(seen.map((s) => s.name)).toContain("Share");
+  await page.keyboard.press("Tab");
+  await expect(page.locator("#after")).toBeFocused();
+});
