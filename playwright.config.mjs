@@ -6,6 +6,10 @@ export default defineConfig({
   timeout: 30_000,
   workers: 2,
   reporter: [["list"]],
+  // Reference images for toHaveScreenshot() (tests/e2e/visual.spec.mjs) live in
+  // tests/visual/; no other spec uses toHaveScreenshot. Update them on purpose with
+  // `npx playwright test tests/e2e/visual.spec.mjs --update-snapshots`.
+  expect: { toHaveScreenshot: { pathTemplate: "{testDir}/../visual/{arg}{ext}" } },
   use: {
     browserName: "chromium",
     launchOptions: {
