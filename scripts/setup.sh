@@ -38,6 +38,17 @@ if [ "${1:-}" = "--browsers" ]; then
     $sudo apt-get update
     $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver
   fi
+  # Fonts for the locales' scripts (Japanese and Chinese, Devanagari), so
+  # the browser tests and reference screenshots never show tofu boxes.
+  fonts=""
+  for pkg in fonts-wqy-microhei fonts-lohit-deva; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || fonts="$fonts $pkg"
+  done
+  if [ -n "$fonts" ]; then
+    say "installing fonts:$fonts"
+    $sudo apt-get update
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $fonts
+  fi
   # webdriver.json names /usr/bin/firefox-esr (the package also ships /usr/bin/firefox).
   if [ ! -x /usr/bin/firefox-esr ]; then
     say "installing Debian's firefox-esr"
