@@ -9,6 +9,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic))]
 
 pub mod html;
+pub mod i18n;
 pub mod json;
 pub mod model;
 pub mod readtime;
