@@ -38,6 +38,41 @@ try {
   sheet = null;
 }
 
+// theme="auto" follows the page as well as the OS. When <html> or <body>
+// says dark or light (data-theme, data-bs-theme, data-color-scheme,
+// data-color-mode; a dark, dark-mode or theme-dark class), or else the root's
+// color-scheme or the color-scheme <meta> is only one of them, card.css's
+// prefers-color-scheme rule (auto cards' dark palette) is turned on or off in
+// the one shared sheet: nothing per card, no re-render, still one adopted
+// sheet. One observer for the page, made with the first card; at most one
+// look a frame.
+let osDark = null;
+let pageFrame = 0;
+const THEME_ATTRS = ["data-theme", "data-bs-theme", "data-color-scheme", "data-color-mode"];
+
+function followPage() {
+  pageFrame = 0;
+  const d = document;
+  const said = [];
+  for (const e of [d.documentElement, d.body]) if (e) said.push(...THEME_ATTRS.map((a) => e.getAttribute(a)), ...e.classList);
+  said.push(getComputedStyle(d.documentElement).colorScheme, d.querySelector("meta[name=color-scheme]")?.content.trim());
+  let m;
+  for (const v of said) if ((m = /^(?:only |theme-)?(dark|light)(?: only|-mode)?$/.exec(v))) break;
+  const media = m ? (m[1] == "dark" ? "all" : "not all") : "(prefers-color-scheme: dark)"; // as the browser writes it
+  // Only a change is written: a write restyles every card.
+  if (osDark.media.mediaText != media) osDark.media.mediaText = media;
+}
+
+function watchPage() {
+  if (osDark) return;
+  osDark = [...sheet.cssRules].find((r) => /scheme/.test(r.conditionText));
+  followPage();
+  const d = document;
+  const watch = new MutationObserver(() => (pageFrame ||= requestAnimationFrame(followPage)));
+  for (const e of [d.documentElement, d.body]) e && watch.observe(e, { attributeFilter: [...THEME_ATTRS, "class", "style"] });
+  d.head && watch.observe(d.head, { childList: true });
+}
+
 // One wasm instance per page, however many cards and script tags.
 let wasmError = null;
 const wasmReady = init({ module_or_path: new URL("summary-card.wasm", import.meta.url) }).then(
@@ -268,6 +303,7 @@ class Card {
   root() {
     const root = this.host.shadowRoot || this.host.attachShadow({ mode: "open" });
     if (sheet && root.adoptedStyleSheets[0] !== sheet) {
+      watchPage();
       root.adoptedStyleSheets = live.size >= EAGER ? [sheet, farSheet] : [sheet];
     }
     return root;

@@ -1,0 +1,109 @@
+// Accessibility: axe-core (WCAG 2.0/2.1/2.2 A and AA, and best practices) on
+// real pages holding a card, in each state a reader can meet. axe descends
+// into the card's open shadow root.
+import { fileURLToPath } from "node:url";
+import { test, expect, settled } from "./fixtures.mjs";
+
+const AXE = fileURLToPath(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url));
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+
+/** A plain, valid host page holding `body`, served at /a11y.html. */
+async function host(page, server, body, { scheme = "light" } = {}) {
+  await page.emulateMedia({ colorScheme: scheme });
+  await page.route("**/a11y.html", (r) =>
+    r.fulfill({
+      contentType: "text/html; charset=utf-8",
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>summary-card accessibility</title>
+<script type="module" src="/dist/summary-card.js"></script></head>
+<body><main><h1>Episode notes</h1>${body}</main></body></html>`,
+    }),
+  );
+  await page.goto(server + "/a11y.html");
+}
+
+/** Runs axe on the whole document; fails listing each violation's rule, help and nodes. */
+async function expectNoViolations(page, skip = []) {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async ([tags, skip]) => {
+    const rules = Object.fromEntries(skip.map((id) => [id, { enabled: false }]));
+    const r = await window.axe.run(document, { runOnly: { type: "tag", values: tags }, rules });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.html.slice(0, 160)}\n        ${n.failureSummary.replace(/\n/g, "\n        ")}`),
+    }));
+  }, [TAGS, skip]);
+  const report = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n` + v.nodes.map((n) => `    - ${n}`).join("\n")).join("\n");
+  expect(violations.map((v) => v.id), report).toEqual([]);
+}
+
+for (const theme of ["light", "dark"]) {
+  test(`axe: the seed card, full layout, ${theme} theme`, async ({ page, server }) => {
+    // The OS says the other theme, so the attribute decides.
+    await host(page, server, `<summary-card theme="${theme}" src="/episodes/ilya.json"></summary-card>`, {
+      scheme: theme === "light" ? "dark" : "light",
+    });
+    expect(await settled(page, "summary-card")).toBe("ready");
+    await expectNoViolations(page);
+  });
+}
+
+test("axe: the seed card, compact layout", async ({ page, server }) => {
+  await host(page, server, `<summary-card layout="compact" src="/episodes/ilya.json"></summary-card>`);
+  expect(await settled(page, "summary-card")).toBe("ready");
+  await expect(page.locator("summary-card [part=card]")).toHaveAttribute("data-layout", "compact");
+  await expectNoViolations(page);
+});
+
+async function collection(page, server) {
+  await host(page, server, `<summary-card src="/episodes/season.json"></summary-card>`, { scheme: "dark" });
+  expect(await settled(page, "summary-card")).toBe("ready");
+  await expect(page.locator("summary-card .episodes > li").first()).toBeVisible();
+}
+
+// FIXME (markup made in Rust, src/view.rs): every compact card's takeaways
+// <section aria-labelledby> is a region landmark named "Key takeaways", so a
+// collection holds several landmarks of the same role and name (axe
+// landmark-unique). Fix there: name each by its episode too
+// (aria-labelledby="scN-takeaways scN-title"), or drop the section's
+// aria-labelledby in compact cards so it is no landmark.
+test.fixme("axe: a collection (a showcase of compact cards), dark OS", async ({ page, server }) => {
+  await collection(page, server);
+  await expectNoViolations(page);
+});
+
+test("axe: a collection, every rule but landmark-unique (the fixme above)", async ({ page, server }) => {
+  await collection(page, server);
+  await expectNoViolations(page, ["landmark-unique"]);
+});
+
+test("axe: the error state (invalid data) and a failed request with Retry", async ({ page, server }) => {
+  await page.route("**/offline.json", (r) => r.abort("internetdisconnected"));
+  await host(
+    page,
+    server,
+    `<summary-card id="bad"><script type="application/json">{"title": 42, "takeaways": []}</script>
+       <p>Fallback: <a href="https://example.com/episode">read the summary on our site</a>.</p></summary-card>
+     <summary-card id="offline" theme="dark" src="/offline.json"></summary-card>`,
+  );
+  expect(await settled(page, "#bad")).toBe("error");
+  await expect(page.locator("#bad [part=error]")).toBeVisible();
+  await expect(page.locator("#offline .retry")).toBeVisible();
+  await expectNoViolations(page);
+});
+
+for (const theme of ["light", "dark"]) {
+  test(`axe: the share menu open, ${theme} theme`, async ({ page, server }) => {
+    await page.addInitScript(() => {
+      delete Navigator.prototype.share; // the card's own menu, not the system sheet
+      delete Navigator.prototype.canShare;
+    });
+    await host(page, server, `<summary-card theme="${theme}" src="/episodes/ilya.json"></summary-card>`);
+    expect(await settled(page, "summary-card")).toBe("ready");
+    await page.locator("summary-card [part=share-button]").press("Enter");
+    await expect(page.locator("summary-card [part=share-menu]")).toBeVisible();
+    await expectNoViolations(page);
+  });
+}
