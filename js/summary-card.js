@@ -8,6 +8,7 @@
 import init, {
   mount,
   mount_message,
+  shim_words,
   validate as validateText,
   __wbg_reset_state as resetWasm,
   __sc_on_trap as onTrap,
@@ -18,6 +19,15 @@ const OPTIONS = ["theme", "layout", "locale", "wpm", "share", "heading-level"];
 const HOOK = "data-summary-card";
 /** How long a `src` request may take before the card says so. */
 const FETCH_TIMEOUT_MS = 10_000;
+
+/** The shim's own words in `locale`, `[retry, loading]` (English without wasm). */
+function words(locale) {
+  try {
+    return shim_words(locale);
+  } catch {
+    return ["Retry", "Loading summary…"];
+  }
+}
 
 /** A failed `src` request: the card offers a Retry button. */
 class NetworkError extends Error {}
@@ -313,6 +323,11 @@ class Card {
     return this.read(name) ?? "";
   }
 
+  /** The `locale` attribute, else the nearest `lang` (the page's), else English. */
+  locale() {
+    return this.opt("locale") || this.host.closest("[lang]")?.lang || document.documentElement.lang || "en";
+  }
+
   show(...nodes) {
     this.drop();
     this.root().replaceChildren(...nodes);
@@ -383,7 +398,10 @@ class Card {
 
   skeleton() {
     const theme = this.opt("theme") || "auto";
-    this.show(el("div", { class: "sc loading", "data-theme": theme, "aria-busy": "true" }), el("slot"));
+    // A polite status: "Loading summary…" in the card's language, then the card.
+    const box = el("div", { class: "sc loading", "data-theme": theme, role: "status", "aria-busy": "true" });
+    box.append(el("span", { class: "vh" }, words(this.locale())[1]));
+    this.show(box, el("slot"));
   }
 
   /** Fetches `src` as text; every failure becomes an error naming the URL. */
@@ -438,7 +456,7 @@ class Card {
     try {
       const o = (n) => this.opt(n);
       const root = this.root();
-      this.keep(guard(() => mount(root, this.text, o("theme"), o("layout"), o("wpm"), o("share"), o("heading-level"))));
+      this.keep(guard(() => mount(root, this.text, o("theme"), o("layout"), o("wpm"), o("share"), o("heading-level"), this.locale())));
       this.errors = pairs(guard(() => this.handle.errors));
     } catch (e) {
       this.drop();
@@ -470,10 +488,10 @@ class Card {
       try {
         this.show();
         const root = this.root();
-        this.keep(guard(() => mount_message(root, sentence, this.opt("theme"))));
+        this.keep(guard(() => mount_message(root, sentence, this.opt("theme"), this.locale())));
         const alert = this.root().querySelector("[part=error]");
         if (retry && alert) {
-          const button = el("button", { type: "button", class: "retry" }, "Retry");
+          const button = el("button", { type: "button", class: "retry" }, words(this.locale())[0]);
           button.addEventListener("click", () => this.load(), { once: true });
           alert.append(button);
         }

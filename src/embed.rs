@@ -67,6 +67,9 @@ impl Handle {
 
 /// Parses, validates and shows `json` in `parent` (a shadow root): the card,
 /// or the alert listing what is wrong.
+// One string per attribute, as the page wrote it: cheaper across the
+// boundary than an options object.
+#[allow(clippy::too_many_arguments)]
 #[wasm_bindgen]
 pub fn mount(
     parent: &web_sys::Node,
@@ -76,28 +79,36 @@ pub fn mount(
     wpm: &str,
     share: &str,
     heading_level: &str,
+    locale: &str,
 ) -> Handle {
-    let opts = Options::from_attributes(theme, layout, wpm).with_heading_level(heading_level);
+    let opts = Options::from_attributes(theme, layout, wpm).with_heading_level(heading_level).with_locale(locale);
     #[cfg(feature = "test-panic")]
     test_panic(json.trim(), "\"__test_panic__\"");
     match parse_document(json) {
         Ok(doc) => {
             let view = document_view(&doc, &opts);
-            Handle { _mounted: mount_view(parent, &view, Some(Rc::new(doc)), opts.wpm, share), errors: Vec::new() }
+            Handle { _mounted: mount_view(parent, &view, Some(Rc::new(doc)), &opts, share), errors: Vec::new() }
         }
         Err(errors) => {
             let view = errors_view(&errors, &opts);
-            Handle { _mounted: mount_view(parent, &view, None, opts.wpm, ""), errors }
+            Handle { _mounted: mount_view(parent, &view, None, &opts, ""), errors }
         }
     }
 }
 
 /// Shows an alert with `message` (a failed request, say) in `parent`.
 #[wasm_bindgen]
-pub fn mount_message(parent: &web_sys::Node, message: &str, theme: &str) -> Handle {
-    let opts = Options::from_attributes(theme, "", "");
+pub fn mount_message(parent: &web_sys::Node, message: &str, theme: &str, locale: &str) -> Handle {
+    let opts = Options::from_attributes(theme, "", "").with_locale(locale);
     let view = error_view(message, 0, &opts);
-    Handle { _mounted: mount_view(parent, &view, None, opts.wpm, ""), errors: Vec::new() }
+    Handle { _mounted: mount_view(parent, &view, None, &opts, ""), errors: Vec::new() }
+}
+
+/// The words of the shim's own controls in `locale`: `[retry, loading]`.
+#[wasm_bindgen]
+pub fn shim_words(locale: &str) -> Vec<String> {
+    let m = crate::i18n::Locale::from_tag(locale).messages();
+    vec![m.retry.into(), m.loading.into()]
 }
 
 /// Every problem in `json`, flattened as `[path, message, ...]`.

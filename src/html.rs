@@ -147,6 +147,12 @@ mod tests {
             "role",
             "data-theme",
             "data-layout",
+            "lang",
+            "aria-expanded",
+            "aria-controls",
+            "data-more",
+            "data-less",
+            "hidden",
         ];
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
         for entry in std::fs::read_dir(dir).unwrap() {
@@ -181,6 +187,7 @@ mod tests {
             url: "https://e.com/a?b=1",
             title: "T",
             mastodon: None,
+            locale: crate::i18n::Locale::En,
         };
         assert_eq!(
             to_html(&share_menu(&m)),
@@ -206,7 +213,7 @@ mod tests {
         .unwrap();
         let html = to_html(&document_view(&doc, &Options::default()));
         let want = concat!(
-            "<div class=\"sc\" data-theme=\"auto\">",
+            "<div class=\"sc\" data-theme=\"auto\" lang=\"en\" dir=\"ltr\">",
             "<article part=\"card\" class=\"card\" data-layout=\"full\" aria-labelledby=\"sc0-title\">",
             "<header class=\"head\"><div class=\"head-text\"><p class=\"show-line\">",
             "<a href=\"https://e.com\" part=\"show\" target=\"_blank\" rel=\"noopener noreferrer\" dir=\"auto\">Show</a></p>",

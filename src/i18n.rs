@@ -282,7 +282,11 @@ impl Locale {
     /// The form of `forms` for `n` with `n` (grouped, see [`Locale::num`])
     /// in its `{}`: `count(&msg.episodes, 3)` is `"3 episodes"`.
     pub fn count(self, forms: &'static Forms, n: u64) -> String {
-        fill(self.pick(forms, n), &self.num(n))
+        let form = self.pick(forms, n);
+        match form.strip_prefix("a {}") {
+            Some(rest) if self == Locale::En && says_an(n) => concat(&["an ", &self.num(n), rest]),
+            _ => fill(form, &self.num(n)),
+        }
     }
 
     /// The stats line for screen readers: `"96-minute episode, 3-minute
@@ -337,6 +341,14 @@ impl Locale {
             }
         }
     }
+}
+
+/// Whether English says "an" before the number `n`: eight, eleven,
+/// eighteen, eighty…, eight hundred…, eleven thousand…, eighteen thousand….
+fn says_an(n: u64) -> bool {
+    let digits = uint(n);
+    let b = digits.as_bytes();
+    b.first() == Some(&b'8') || (b.len() % 3 == 2 && matches!(b.get(..2), Some(b"11" | b"18")))
 }
 
 /// ICU's Spanish rule: "y" becomes "e" before `i…`, `hi` and `hi` not followed
@@ -1147,6 +1159,18 @@ mod tests {
 
     fn occurrences(s: &str, key: &str) -> usize {
         s.matches(key).count()
+    }
+
+    #[test]
+    fn english_says_an_before_eight_eleven_and_eighteen() {
+        let en = Locale::En;
+        assert_eq!(en.footer(8, Some(11)), "You just read an 8-minute summary of an 11-minute episode.");
+        assert_eq!(en.footer(18, Some(80)), "You just read an 18-minute summary of an 80-minute episode.");
+        assert_eq!(en.footer(1, Some(110)), "You just read a 1-minute summary of a 110-minute episode.");
+        assert_eq!(en.summary_of(800), "an 800-minute summary");
+        assert_eq!(en.summary_of(11_000), "an 11,000-minute summary");
+        assert_eq!(en.summary_of(1_100), "a 1,100-minute summary");
+        assert_eq!(Locale::Es.summary_of(8), "un resumen de 8 minutos");
     }
 
     #[test]

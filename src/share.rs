@@ -2,6 +2,7 @@
 //! Pure, so each URL is table-tested natively; `dom::share` only shows the
 //! menu and calls the browser.
 
+use crate::i18n::Messages;
 use crate::model::{Card, Point};
 use crate::text::{after_last, before_first, char_count, concat, parse_uint, push_uint};
 
@@ -51,35 +52,31 @@ impl Target {
         }
     }
 
-    /// The visible label of the menu entry.
-    pub fn label(self) -> &'static str {
+    /// The visible label of the menu entry: the brand, or words in `m`'s
+    /// language.
+    pub fn label(self, m: &Messages) -> &'static str {
         match self {
-            Target::Copy => "Copy link",
-            Target::CopyTakeaways => "Copy takeaways",
+            Target::Copy => m.copy_link,
+            Target::CopyTakeaways => m.copy_takeaways,
             Target::X => "X",
             Target::Bluesky => "Bluesky",
             Target::LinkedIn => "LinkedIn",
             Target::WhatsApp => "WhatsApp",
             Target::Reddit => "Reddit",
             Target::Telegram => "Telegram",
-            Target::Email => "Email",
+            Target::Email => m.email,
             Target::Mastodon => "Mastodon",
         }
     }
 
-    /// The accessible name, where the label alone is too terse.
-    pub fn accessible_name(self) -> &'static str {
+    /// The accessible name, where the label alone is too terse ("Share on
+    /// Bluesky").
+    pub fn accessible_name(self, m: &Messages) -> String {
         match self {
-            Target::Copy => "Copy link",
-            Target::CopyTakeaways => "Copy takeaways as text",
-            Target::X => "Share on X",
-            Target::Bluesky => "Share on Bluesky",
-            Target::LinkedIn => "Share on LinkedIn",
-            Target::WhatsApp => "Share on WhatsApp",
-            Target::Reddit => "Share on Reddit",
-            Target::Telegram => "Share on Telegram",
-            Target::Email => "Share by email",
-            Target::Mastodon => "Share on Mastodon",
+            Target::Copy => m.copy_link.into(),
+            Target::CopyTakeaways => m.copy_takeaways_name.into(),
+            Target::Email => m.email_name.into(),
+            brand => crate::i18n::fill(m.share_on, brand.label(m)),
         }
     }
 }
@@ -167,15 +164,14 @@ pub fn takeaway_url(card: &Card, index: usize, page_url: &str) -> String {
 }
 
 /// "Title — Show: a 3-minute summary"
-pub fn share_text(card: &Card, read_minutes: u64) -> String {
+pub fn share_text(card: &Card, read_minutes: u64, locale: crate::i18n::Locale) -> String {
     let mut s = card.title.clone();
     if let Some(show) = &card.show {
         s.push_str(" — ");
         s.push_str(&show.name);
     }
-    s.push_str(": a ");
-    push_uint(&mut s, read_minutes);
-    s.push_str("-minute summary");
+    s.push_str(": ");
+    s.push_str(&locale.summary_of(read_minutes));
     s
 }
 
@@ -374,6 +370,7 @@ pub fn intent_url(target: Target, text: &str, url: &str, title: &str, mastodon: 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Locale;
     use crate::model::{Show, Url};
 
     fn card(title: &str) -> Card {
@@ -423,9 +420,9 @@ mod tests {
     #[test]
     fn texts() {
         let mut c = card("T");
-        assert_eq!(share_text(&c, 3), "T: a 3-minute summary");
+        assert_eq!(share_text(&c, 3, Locale::En), "T: a 3-minute summary");
         c.show = Some(Show { name: "S".into(), url: None, artwork: None });
-        assert_eq!(share_text(&c, 1), "T — S: a 1-minute summary");
+        assert_eq!(share_text(&c, 1, Locale::En), "T — S: a 1-minute summary");
         let p = Point { title: Some("A".into()), text: "B.".into() };
         assert_eq!(takeaway_text(&c, &p), "“A: B.” — T");
         c.takeaways = vec![p, Point { title: None, text: "C.".into() }];
@@ -559,7 +556,7 @@ mod tests {
         let targets = &ALL[2..]; // every intent target, after the two copy actions
         for ((c, page), want) in three_cards().iter().zip(want) {
             let url = share_url(c, page);
-            let text = share_text(c, 1);
+            let text = share_text(c, 1, Locale::En);
             for (t, w) in targets.iter().zip(want) {
                 assert_eq!(intent_url(*t, &text, &url, &c.title, Some("mastodon.social")).as_deref(), Some(w), "{t:?}");
             }

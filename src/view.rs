@@ -6,10 +6,11 @@
 //! drift apart. Data only ever becomes text nodes or checked attribute
 //! values; there is no way to express raw markup here.
 
+use crate::i18n::{self, Locale, Messages};
 use crate::model::{Card, Document, Point};
 use crate::readtime::{self, DEFAULT_WPM};
 use crate::share::{self as sharing, Target};
-use crate::text::{concat, parse_uint, push_uint, uint};
+use crate::text::{concat, parse_uint, uint};
 use crate::time;
 use crate::validate::Error;
 
@@ -77,8 +78,12 @@ impl Element {
         self.attr("class", name)
     }
     #[inline(never)]
+    /// Appends a text node (none for an empty string).
     pub fn text(mut self, s: impl Into<String>) -> Self {
-        self.children.push(Node::Text(s.into()));
+        let s = s.into();
+        if !s.is_empty() {
+            self.children.push(Node::Text(s));
+        }
         self
     }
     #[inline(never)]
@@ -134,11 +139,13 @@ pub struct Options {
     /// The title's heading level (`heading-level`, 1 to 6; default 2), so
     /// the card fits the page's outline; its sections sit one level below.
     pub heading: u8,
+    /// The UI language (`locale`, else the page's `lang`, else English).
+    pub locale: Locale,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { theme: Theme::Auto, layout: Layout::Full, wpm: DEFAULT_WPM, heading: 2 }
+        Options { theme: Theme::Auto, layout: Layout::Full, wpm: DEFAULT_WPM, heading: 2, locale: Locale::En }
     }
 }
 
@@ -160,7 +167,7 @@ impl Options {
             Some(n @ 50..=2000) => n as u32,
             _ => DEFAULT_WPM,
         };
-        Options { theme, layout, wpm, heading: 2 }
+        Options { theme, layout, wpm, heading: 2, locale: Locale::En }
     }
 
     /// These options with the `heading-level` attribute's value (1 to 6;
@@ -172,6 +179,15 @@ impl Options {
         }
     }
 
+    /// These options in the locale of a BCP 47 tag (see [`Locale::from_tag`]).
+    pub fn with_locale(self, tag: &str) -> Options {
+        Options { locale: Locale::from_tag(tag), ..self }
+    }
+
+    fn msg(&self) -> &'static Messages {
+        self.locale.messages()
+    }
+
     fn theme_name(self) -> &'static str {
         match self.theme {
             Theme::Auto => "auto",
@@ -179,29 +195,6 @@ impl Options {
             Theme::Dark => "dark",
         }
     }
-}
-
-/// The words the widget itself adds, in one place for translation.
-pub mod strings {
-    pub const EPISODE: &str = " episode";
-    pub const READ: &str = " read";
-    pub const AI_LABEL: &str = "AI-generated summary";
-    pub const TOPICS: &str = "Topics";
-    pub const TAKEAWAYS: &str = "Key takeaways";
-    pub const COVERS: &str = "What it covers";
-    pub const QUESTIONS: &str = "Key questions answered";
-    pub const NOTABLE: &str = "Notable moment";
-    pub const LISTEN: &str = "Listen";
-    pub const SHARE_PROMPT: &str = "Know someone who'd find this useful?";
-    pub const SHARE: &str = "Share";
-    pub const SHARE_TAKEAWAY: &str = "Share takeaway ";
-    pub const SHARE_MENU: &str = "Share options";
-    pub const MASTODON_SERVER: &str = "Your Mastodon server";
-    pub const MASTODON_GO: &str = "Share on Mastodon";
-    pub const WITH: &str = "with ";
-    pub const ERROR_TITLE: &str = "This summary can't be shown.";
-    pub const SHOW_FEWER: &str = "Show fewer takeaways";
-    pub const AI_NOTE: &str = "Written by AI from the episode; it may contain mistakes.";
 }
 
 /// Everything a card shows that is computed rather than copied from data.
@@ -219,43 +212,30 @@ impl Facts {
     }
 }
 
-/// "You just read a 3-minute summary of a 96-minute episode."
-pub fn footer_sentence(facts: &Facts) -> String {
-    let mut s = String::from("You just read a ");
-    push_uint(&mut s, facts.read_minutes);
-    s.push_str("-minute summary");
-    if let Some(m) = facts.duration_minutes {
-        s.push_str(" of a ");
-        push_uint(&mut s, m);
-        s.push_str("-minute episode");
-    }
-    s.push('.');
-    s
-}
-
-/// The stats as a screen reader should say them: "96-minute episode,
-/// 3-minute read".
-pub fn stats_spoken(facts: &Facts) -> String {
-    let mut s = String::new();
-    if let Some(m) = facts.duration_minutes {
-        push_uint(&mut s, m);
-        s.push_str("-minute episode, ");
-    }
-    push_uint(&mut s, facts.read_minutes);
-    s.push_str("-minute read");
-    s
-}
-
-/// "Show all 5 takeaways".
-fn show_all_label(n: usize) -> String {
-    concat(&["Show all ", &uint(n as u64), " takeaways"])
-}
-
 /// "Show 12 more episodes": the next page of a collection, of `hidden`
 /// still hidden.
-pub fn show_more_label(hidden: usize) -> String {
-    let n = hidden.min(EPISODES_PAGE);
-    concat(&["Show ", &uint(n as u64), if n == 1 { " more episode" } else { " more episodes" }])
+pub fn show_more_label(locale: Locale, hidden: usize) -> String {
+    locale.count(locale.messages().show_more, hidden.min(EPISODES_PAGE) as u64)
+}
+
+/// Hides `e` until a disclosure button shows it. Its `part`s wait in
+/// `data-part` meanwhile, so a page (or test) that counts `[part=takeaway]`
+/// or `[part=card]` counts what a reader sees; the DOM layer swaps them back.
+fn conceal(e: &mut Element) {
+    fn rename(e: &mut Element) {
+        for (name, _) in e.attrs.iter_mut() {
+            if *name == "part" {
+                *name = "data-part";
+            }
+        }
+        for c in e.children.iter_mut() {
+            if let Node::Element(c) = c {
+                rename(c);
+            }
+        }
+    }
+    rename(e);
+    e.attrs.push(("hidden", String::new()));
 }
 
 /// External links open in a new tab without handing it our window.
@@ -290,15 +270,22 @@ fn isolated(s: &str) -> Element {
 }
 
 /// "with A, B and C", each name isolated from the words around it.
-fn guest_list(guests: &[String]) -> Element {
-    let mut p = el("p").part("guests").attr("dir", "auto").text(strings::WITH);
+fn guest_list(locale: Locale, guests: &[String]) -> Element {
+    let (before, after) = i18n::split(locale.messages().with_guests);
+    let last = guests.last().map_or("", String::as_str);
+    let (sep, last_sep) = locale.list_separators(guests.len(), last);
+    let mut p = el("p").part("guests").attr("dir", "auto").text(before);
     for (i, g) in guests.iter().enumerate() {
         if i > 0 {
-            p = p.text(if i + 1 == guests.len() { " and " } else { ", " });
+            p = p.text(if i + 1 == guests.len() { last_sep } else { sep });
         }
         p = p.child(isolated(g));
     }
-    p
+    if after.is_empty() {
+        p
+    } else {
+        p.text(after)
+    }
 }
 
 /// A titled section, labelled by its heading.
@@ -326,6 +313,7 @@ fn points(items: &[Point], item_part: &'static str, title_part: &'static str, te
 pub fn card_view(card: &Card, opts: &Options, n: usize, level: u8) -> Element {
     let id = |name: &str| concat(&["sc", &uint(n as u64), "-", name]);
     let facts = Facts::of(card, opts.wpm);
+    let (locale, m) = (opts.locale, opts.msg());
     let compact = opts.layout == Layout::Compact;
     let sub = level.saturating_add(1);
 
@@ -355,9 +343,9 @@ pub fn card_view(card: &Card, opts: &Options, n: usize, level: u8) -> Element {
                 .hook(Hook::Artwork),
         )
     });
-    let guests = (!card.guests.is_empty()).then(|| guest_list(&card.guests));
+    let guests = (!card.guests.is_empty()).then(|| guest_list(opts.locale, &card.guests));
     let published = card.published.map(|d| {
-        el("p").class("published").child(el("time").attr("datetime", time::iso_date(d)).text(time::date_label(d)))
+        el("p").class("published").child(el("time").attr("datetime", time::iso_date(d)).text(opts.locale.date(d)))
     });
     let head = el("header").class("head").maybe(artwork).child(
         el("div")
@@ -373,33 +361,33 @@ pub fn card_view(card: &Card, opts: &Options, n: usize, level: u8) -> Element {
     let mut stats = el("p").part("stats").class("stats");
     if let Some(secs) = card.duration {
         let secs = u64::from(secs);
+        let (before, after) = i18n::split(m.episode);
         stats = stats
             .child(
                 el("span")
                     .part("duration")
-                    .child(el("time").attr("datetime", time::iso_duration(secs)).text(time::duration_label(secs)))
-                    .text(strings::EPISODE),
+                    .text(before)
+                    .child(el("time").attr("datetime", time::iso_duration(secs)).text(locale.duration(secs)))
+                    .text(after),
             )
             .child(el("span").class("sep").text(" · "));
     }
-    let mut read = uint(facts.read_minutes);
-    read.push_str(" min");
-    stats = stats.child(el("span").part("read-time").text(read).text(strings::READ));
+    stats = stats.child(el("span").part("read-time").text(locale.count(m.min_read, facts.read_minutes)));
     // "96 min" reads as "96 minimum" in some screen readers: they get a
     // sentence instead, and the visible abbreviations are hidden from them.
-    let stats = [el("p").class("vh").text(stats_spoken(&facts)), stats.attr("aria-hidden", "true")];
+    let spoken = locale.stats_spoken(facts.duration_minutes, facts.read_minutes);
+    let stats = [el("p").class("vh").text(spoken), stats.attr("aria-hidden", "true")];
 
     let topics = (!card.topics.is_empty() && !compact).then(|| {
         el("ul")
             .part("topics")
-            .attr("aria-label", strings::TOPICS)
+            .attr("aria-label", m.topics)
             .children(card.topics.iter().map(|t| el("li").part("topic").attr("dir", "auto").text(t.as_str())))
     });
     // The label, then what it means in words, for screen readers (the
     // sparkle before it is decoration).
-    let ai = card
-        .ai_generated
-        .then(|| [el("p").part("ai-label").text(strings::AI_LABEL), el("p").class("vh").text(strings::AI_NOTE)]);
+    let ai =
+        card.ai_generated.then(|| [el("p").part("ai-label").text(m.ai_label), el("p").class("vh").text(m.ai_note)]);
 
     // A compact card keeps every takeaway (print shows them all) and hides
     // those after the third behind a disclosure button.
@@ -408,10 +396,10 @@ pub fn card_view(card: &Card, opts: &Options, n: usize, level: u8) -> Element {
     list.attrs.push(("id", list_id.clone()));
     for (i, li) in list.children.iter_mut().enumerate() {
         let Node::Element(li) = li else { continue };
-        let label = concat(&[strings::SHARE_TAKEAWAY, &uint(i as u64 + 1)]);
+        let label = i18n::fill(m.share_takeaway, &locale.num(i as u64 + 1));
         li.attrs.push(("id", sharing::takeaway_fragment(card, i)));
         if compact && i >= COMPACT_TAKEAWAYS {
-            li.attrs.push(("hidden", String::new()));
+            conceal(li);
         }
         li.hook = Some(Hook::Takeaway(n, i));
         li.children.push(Node::Element(
@@ -420,41 +408,47 @@ pub fn card_view(card: &Card, opts: &Options, n: usize, level: u8) -> Element {
                 .attr("type", "button")
                 .attr("aria-label", label)
                 .hook(Hook::TakeawayShare(n, i))
-                .text(strings::SHARE),
+                .text(m.share),
         ));
     }
     let show_all = (compact && card.takeaways.len() > COMPACT_TAKEAWAYS).then(|| {
+        let show_all = locale.count(m.show_all, card.takeaways.len() as u64);
         el("button")
             .class("more")
             .attr("type", "button")
             .attr("aria-expanded", "false")
             .attr("aria-controls", list_id)
-            .attr("data-more", show_all_label(card.takeaways.len()))
-            .attr("data-less", strings::SHOW_FEWER)
+            .attr("data-more", show_all.clone())
+            .attr("data-less", m.show_fewer)
             .hook(Hook::ShowAll(n))
-            .text(show_all_label(card.takeaways.len()))
+            .text(show_all)
     });
-    let takeaways =
-        section("section", "takeaways", id("takeaways"), sub, strings::TAKEAWAYS).child(list).maybe(show_all);
+    let mut takeaways = section("section", "takeaways", id("takeaways"), sub, m.takeaways).child(list).maybe(show_all);
+    if compact {
+        // Compact cards share a page (a collection): each "Key takeaways"
+        // region also names its episode, so landmarks stay unique.
+        if let Some(label) = takeaways.attrs.iter_mut().find(|(n, _)| *n == "aria-labelledby") {
+            label.1 = concat(&[&id("takeaways"), " ", &id("title")]);
+        }
+    }
     let full = !compact;
     let covers = card.covers.as_ref().filter(|_| full).map(|c| {
-        section("section", "covers", id("covers"), sub, strings::COVERS)
-            .child(el("p").attr("dir", "auto").text(c.as_str()))
+        section("section", "covers", id("covers"), sub, m.covers).child(el("p").attr("dir", "auto").text(c.as_str()))
     });
     let questions = (!card.questions.is_empty() && full).then(|| {
-        section("section", "questions", id("questions"), sub, strings::QUESTIONS).child(points(
+        section("section", "questions", id("questions"), sub, m.questions).child(points(
             &card.questions,
             "question",
             "question-title",
             "question-text",
         ))
     });
-    let notable = card.notable_moment.as_ref().filter(|_| full).map(|m| {
-        section("section", "notable", id("notable"), sub, strings::NOTABLE)
-            .child(el("blockquote").child(el("p").attr("dir", "auto").text(m.as_str())))
+    let notable = card.notable_moment.as_ref().filter(|_| full).map(|moment| {
+        section("section", "notable", id("notable"), sub, m.notable)
+            .child(el("blockquote").child(el("p").attr("dir", "auto").text(moment.as_str())))
     });
     let listen = (!card.listen.is_empty() && full).then(|| {
-        section("nav", "listen", id("listen"), sub, strings::LISTEN).child(
+        section("nav", "listen", id("listen"), sub, m.listen).child(
             el("ul").class("links").children(
                 card.listen
                     .iter()
@@ -464,14 +458,14 @@ pub fn card_view(card: &Card, opts: &Options, n: usize, level: u8) -> Element {
     });
     let share = el("div")
         .class("share")
-        .child(el("p").class("share-prompt").attr("id", id("share-prompt")).text(strings::SHARE_PROMPT))
+        .child(el("p").class("share-prompt").attr("id", id("share-prompt")).text(m.share_prompt))
         .child(
             el("button")
                 .part("share-button")
                 .attr("type", "button")
                 .attr("aria-describedby", id("share-prompt"))
                 .hook(Hook::ShareButton(n))
-                .text(strings::SHARE),
+                .text(m.share),
         )
         .child(el("p").class("status").attr("role", "status").hook(Hook::ShareStatus(n)));
     let cta = card.cta.as_ref().filter(|_| full).map(|c| {
@@ -496,7 +490,7 @@ pub fn card_view(card: &Card, opts: &Options, n: usize, level: u8) -> Element {
         .maybe(listen)
         .child(share)
         .maybe(cta)
-        .child(el("footer").part("footer").text(footer_sentence(&facts)))
+        .child(el("footer").part("footer").text(locale.footer(facts.read_minutes, facts.duration_minutes)))
 }
 
 /// What a share menu offers: the link, the words, and a remembered
@@ -507,11 +501,13 @@ pub struct ShareMenu<'a> {
     pub url: &'a str,
     pub title: &'a str,
     pub mastodon: Option<&'a str>,
+    pub locale: Locale,
 }
 
 /// The share menu: a link per intent target (opening in a new tab) and a
 /// button per action (copy, or Mastodon before its server is known).
 pub fn share_menu(m: &ShareMenu) -> Element {
+    let words = m.locale.messages();
     let items = m.targets.iter().map(|&t| {
         let item = match sharing::intent_url(t, m.text, m.url, m.title, m.mastodon) {
             Some(href) => link(&href, None),
@@ -520,24 +516,25 @@ pub fn share_menu(m: &ShareMenu) -> Element {
         item.attr("role", "menuitem")
             .attr("tabindex", "-1")
             .attr("data-target", t.id())
-            .attr("aria-label", t.accessible_name())
+            .attr("aria-label", t.accessible_name(words))
             .hook(Hook::MenuItem(t))
-            .text(t.label())
+            .text(t.label(words))
     });
     el("div")
         .part("share-menu")
         .class("share-menu")
         .attr("role", "menu")
-        .attr("aria-label", strings::SHARE_MENU)
+        .attr("aria-label", words.share_menu)
         .children(items)
 }
 
 /// The one question the Mastodon entry asks, the first time.
-pub fn mastodon_form() -> Element {
+pub fn mastodon_form(locale: Locale) -> Element {
+    let m = locale.messages();
     el("form")
         .class("mastodon")
         .child(
-            el("label").text(strings::MASTODON_SERVER).child(
+            el("label").text(m.mastodon_server).child(
                 el("input")
                     .attr("name", "server")
                     .attr("type", "text")
@@ -547,12 +544,17 @@ pub fn mastodon_form() -> Element {
                     .attr("required", ""),
             ),
         )
-        .child(el("button").attr("type", "submit").text(strings::MASTODON_GO))
+        .child(el("button").attr("type", "submit").text(m.mastodon_go))
 }
 
-/// The view's root: carries the theme for the stylesheet.
+/// The view's root: carries the theme for the stylesheet, and the UI
+/// language and its direction (data text sets its own with `dir="auto"`).
 fn root(opts: &Options) -> Element {
-    el("div").class("sc").attr("data-theme", opts.theme_name())
+    el("div")
+        .class("sc")
+        .attr("data-theme", opts.theme_name())
+        .attr("lang", opts.locale.tag())
+        .attr("dir", if opts.locale.rtl() { "rtl" } else { "ltr" })
 }
 
 /// A whole document: one card, or a collection shown as compact cards.
@@ -566,8 +568,7 @@ pub fn document_view(doc: &Document, opts: &Options) -> Element {
             if let Some(first) = shows.first().filter(|f| shows.len() == cards.len() && shows.iter().all(|s| s == *f)) {
                 heading = heading.child(isolated(first)).text(": ");
             }
-            let mut count = uint(cards.len() as u64);
-            count.push_str(if cards.len() == 1 { " episode" } else { " episodes" });
+            let count = opts.locale.count(opts.msg().episodes, cards.len() as u64);
             root(opts).child(
                 el("section")
                     .class("collection")
@@ -576,8 +577,11 @@ pub fn document_view(doc: &Document, opts: &Options) -> Element {
                     .child(el("ul").class("episodes").attr("id", "sc-episodes").children(cards.iter().enumerate().map(
                         |(i, c)| {
                             let li = el("li").hook(Hook::Episode(i));
-                            let li = if i >= EPISODES_PAGE { li.attr("hidden", "") } else { li };
-                            li.child(card_view(c, &compact, i, opts.heading.saturating_add(1)))
+                            let mut li = li.child(card_view(c, &compact, i, opts.heading.saturating_add(1)));
+                            if i >= EPISODES_PAGE {
+                                conceal(&mut li);
+                            }
+                            li
                         },
                     )))
                     .maybe((cards.len() > EPISODES_PAGE).then(|| {
@@ -586,7 +590,7 @@ pub fn document_view(doc: &Document, opts: &Options) -> Element {
                             .attr("type", "button")
                             .attr("aria-controls", "sc-episodes")
                             .hook(Hook::ShowMore)
-                            .text(show_more_label(cards.len() - EPISODES_PAGE))
+                            .text(show_more_label(opts.locale, cards.len() - EPISODES_PAGE))
                     })),
             )
         }
@@ -608,13 +612,11 @@ pub fn error_view(detail: &str, more: usize, opts: &Options) -> Element {
         .part("error")
         .class("error")
         .attr("role", "alert")
-        .child(el("p").class("error-title").text(strings::ERROR_TITLE))
-        .child(el("p").class("error-detail").attr("dir", "auto").text(detail));
+        .child(el("p").class("error-title").text(opts.msg().error_title))
+        // The detail is in English, as in the console and the CLI.
+        .child(el("p").class("error-detail").attr("lang", "en").attr("dir", "auto").text(detail));
     if more > 0 {
-        let mut s = String::from("…and ");
-        push_uint(&mut s, more as u64);
-        s.push_str(if more == 1 { " more problem" } else { " more problems" });
-        s.push_str(" (the browser console lists them all).");
+        let s = opts.locale.count(opts.msg().more_problems, more as u64);
         alert = alert.child(el("p").class("error-more").text(s));
     }
     root(opts).child(alert).child(el("slot"))
@@ -773,7 +775,7 @@ mod tests {
         let html = crate::html::to_html(&document_view(&doc(12), &Options::default()));
         assert!(!html.contains("<li hidden") && !html.contains("class=\"more\""));
         assert_eq!(
-            (show_more_label(1), show_more_label(40)),
+            (show_more_label(Locale::En, 1), show_more_label(Locale::En, 40)),
             ("Show 1 more episode".into(), "Show 12 more episodes".into())
         );
     }

@@ -920,7 +920,7 @@ fn run_document(src: &str, opts: &Options) {
 fn check_share(card: &Card, opts: &Options) {
     let minutes = readtime::card_minutes(card, opts.wpm);
     assert!(minutes >= 1);
-    let text = share::share_text(card, minutes);
+    let text = share::share_text(card, minutes, summary_card::i18n::Locale::En);
     let page = "https://blog.example/post?x=1#old";
     let url = share::share_url(card, page);
     assert!(safe_url(&url));
@@ -940,6 +940,7 @@ fn check_share(card: &Card, opts: &Options) {
         url: &url,
         title: &card.title,
         mastodon: Some("mastodon.social"),
+        locale: summary_card::i18n::Locale::Ar,
     };
     check_view(&share_menu(&menu));
 }
@@ -1050,9 +1051,11 @@ proptest! {
         title in text(),
         mastodon in proptest::option::of(prop_oneof![text(), url(), "@?[a-z]{1,5}@[a-z]{1,8}\\.[a-z]{2,4}/?"]),
         targets in prop_oneof![text(), "[a-z, ]{0,40}", Just(String::new())],
+        locale in 0usize..10,
     ) {
         let targets = share::parse_targets(&targets);
-        let menu = ShareMenu { targets: &targets, text: &text, url: &url, title: &title, mastodon: mastodon.as_deref() };
+        let locale = summary_card::i18n::LOCALES[locale];
+        let menu = ShareMenu { targets: &targets, text: &text, url: &url, title: &title, mastodon: mastodon.as_deref(), locale };
         check_view(&share_menu(&menu));
     }
 }
@@ -1068,9 +1071,11 @@ proptest! {
         n in any::<usize>(),
         compact in any::<bool>(),
         wpm in any::<u32>(),
+        locale in 0usize..10,
     ) {
         let layout = if compact { Layout::Compact } else { Layout::Full };
-        let opts = Options { theme: Theme::Dark, layout, wpm, heading: 2 };
+        let locale = summary_card::i18n::LOCALES[locale];
+        let opts = Options { theme: Theme::Dark, layout, wpm, heading: 2, locale };
         if let Ok(Document::Card(card)) = parse_document(&doc.to_json()) {
             check_view(&card_view(&card, &opts, n, level));
             prop_assert!(readtime::card_minutes(&card, wpm) >= 1);

@@ -3,10 +3,11 @@
 
 use super::listen::Listener;
 use super::share::{self, Share};
+use crate::i18n::Locale;
 use crate::model::Document;
 use crate::readtime::card_minutes;
 use crate::share::{parse_targets, takeaway_from_fragment};
-use crate::view::{cards, show_more_label, Element, Hook, Node, COMPACT_TAKEAWAYS, EPISODES_PAGE};
+use crate::view::{cards, show_more_label, Element, Hook, Node, Options, COMPACT_TAKEAWAYS, EPISODES_PAGE};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::Document as Dom;
@@ -61,13 +62,32 @@ fn highlight(window: &web_sys::Window, doc: &Document, takeaways: &[(usize, usiz
     }
 }
 
+/// Shows `e` and gives its subtree back its `part`s, or the reverse: the
+/// DOM side of `view::conceal`.
+fn reveal(e: &web_sys::Element, show: bool) {
+    let (from, to) = if show { ("data-part", "part") } else { ("part", "data-part") };
+    let _ = e.toggle_attribute_with_force("hidden", !show);
+    // One at a time: each renamed element drops out of the next query (no
+    // NodeList binding needed).
+    let mut next = Some(e.clone());
+    let mut budget = 10_000; // never spin, whatever the DOM does
+    while let Some(el) = next.filter(|_| budget > 0) {
+        budget -= 1;
+        if let Some(v) = el.get_attribute(from) {
+            let _ = el.set_attribute(to, &v);
+            let _ = el.remove_attribute(from);
+        }
+        next = e.query_selector(if show { "[data-part]" } else { "[part]" }).ok().flatten();
+    }
+}
+
 /// Shows or hides the compact layout's extra takeaways of card `n`.
 fn toggle_takeaways(button: &web_sys::Element, n: usize, hooks: &[(Hook, web_sys::Element)]) {
     let open = button.get_attribute("aria-expanded").as_deref() != Some("true");
     for (h, li) in hooks {
         if let Hook::Takeaway(m, i) = *h {
             if m == n && i >= COMPACT_TAKEAWAYS {
-                let _ = li.toggle_attribute_with_force("hidden", !open);
+                reveal(li, open);
             }
         }
     }
@@ -78,20 +98,20 @@ fn toggle_takeaways(button: &web_sys::Element, n: usize, hooks: &[(Hook, web_sys
 
 /// Reveals the next page of a collection's episodes and moves focus to the
 /// first of them; the button goes when none are left.
-fn show_more(button: &web_sys::Element, hooks: &[(Hook, web_sys::Element)]) {
+fn show_more(button: &web_sys::Element, hooks: &[(Hook, web_sys::Element)], locale: Locale) {
     let hidden: Vec<&web_sys::Element> = hooks
         .iter()
         .filter(|(h, li)| matches!(h, Hook::Episode(_)) && li.has_attribute("hidden"))
         .map(|(_, li)| li)
         .collect();
     for li in hidden.iter().take(EPISODES_PAGE) {
-        let _ = li.remove_attribute("hidden");
+        reveal(li, true);
     }
     let left = hidden.len().saturating_sub(EPISODES_PAGE);
     if left == 0 {
         let _ = button.set_attribute("hidden", "");
     } else {
-        button.set_text_content(Some(&show_more_label(left)));
+        button.set_text_content(Some(&show_more_label(locale, left)));
     }
     if let Some(first) = hidden.first().and_then(|li| li.dyn_ref::<web_sys::HtmlElement>()) {
         let _ = first.set_attribute("tabindex", "-1");
@@ -100,14 +120,14 @@ fn show_more(button: &web_sys::Element, hooks: &[(Hook, web_sys::Element)]) {
 }
 
 /// The listeners of the disclosure buttons and of the artwork.
-fn disclosures(hooks: &Rc<Vec<(Hook, web_sys::Element)>>) -> Vec<Listener> {
+fn disclosures(hooks: &Rc<Vec<(Hook, web_sys::Element)>>, locale: Locale) -> Vec<Listener> {
     let mut listeners = Vec::new();
     for (h, e) in hooks.iter() {
         let (event, h, e2, all) =
             (if *h == Hook::Artwork { "error" } else { "click" }, *h, e.clone(), Rc::clone(hooks));
         let act: Box<dyn FnMut(&web_sys::Event)> = match h {
             Hook::ShowAll(n) => Box::new(move |_| toggle_takeaways(&e2, n, &all)),
-            Hook::ShowMore => Box::new(move |_| show_more(&e2, &all)),
+            Hook::ShowMore => Box::new(move |_| show_more(&e2, &all, locale)),
             Hook::Artwork => Box::new(move |_| {
                 let _ = e2.set_attribute("hidden", "");
             }),
@@ -121,7 +141,13 @@ fn disclosures(hooks: &Rc<Vec<(Hook, web_sys::Element)>>) -> Vec<Listener> {
 /// Appends the view to `parent` and wires its hooks. `doc` supplies the
 /// share data (absent for error views), `wpm` the read time it mentions and
 /// `share_attr` the share targets.
-pub fn mount(parent: &web_sys::Node, view: &Element, doc: Option<Rc<Document>>, wpm: u32, share_attr: &str) -> Mounted {
+pub fn mount(
+    parent: &web_sys::Node,
+    view: &Element,
+    doc: Option<Rc<Document>>,
+    opts: &Options,
+    share_attr: &str,
+) -> Mounted {
     let mut hooks = Vec::new();
     // The page's document and window, found from the node we are given
     // (cheaper in wasm than `web_sys::window()`'s search of the globals).
@@ -132,11 +158,11 @@ pub fn mount(parent: &web_sys::Node, view: &Element, doc: Option<Rc<Document>>, 
     }
     let hooks = Rc::new(hooks);
     let mut shares = Vec::new();
-    let mut listeners = disclosures(&hooks);
+    let mut listeners = disclosures(&hooks, opts.locale);
     if let (Some(doc), Some(window)) = (doc, dom.and_then(|d| d.default_view())) {
         let targets = parse_targets(share_attr);
         for (n, card) in cards(&doc).iter().enumerate() {
-            shares.extend(share::wire(&window, &doc, n, card_minutes(card, wpm), &targets, &hooks));
+            shares.extend(share::wire(&window, &doc, n, card_minutes(card, opts.wpm), opts.locale, &targets, &hooks));
         }
         let takeaways: Vec<(usize, usize, web_sys::Element)> = hooks
             .iter()

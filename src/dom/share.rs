@@ -9,6 +9,7 @@
 
 use super::listen::Listener;
 use super::mount::build;
+use crate::i18n::{Locale, Messages};
 use crate::model::{Card, Document};
 use crate::share::{
     intent_url, mastodon_host, share_text, share_url, takeaway_text, takeaway_url, takeaways_text, Target,
@@ -38,6 +39,7 @@ struct State {
     doc: Rc<Document>,
     n: usize,
     minutes: u64,
+    locale: Locale,
     targets: Vec<Target>,
     status: web_sys::Element,
     menu: Option<Menu>,
@@ -188,6 +190,7 @@ fn copy(
     done: &'static str,
     target: &'static str,
     url: String,
+    m: &'static Messages,
 ) {
     let dom = window.document();
     let clipboard = Reflect::get(&window.navigator(), &JsValue::from_str("clipboard")).unwrap_or(JsValue::UNDEFINED);
@@ -196,10 +199,10 @@ fn copy(
         if copied {
             status.set_text_content(Some(done));
         } else {
-            status.set_text_content(Some("Copy the link: "));
+            status.set_text_content(Some(m.copy_prompt));
             if let Some(field) = dom.and_then(|d| d.create_element("input").ok()) {
                 for (name, value) in
-                    [("readonly", ""), ("value", &url), ("aria-label", "Link to copy"), ("class", "copy-field")]
+                    [("readonly", ""), ("value", &url), ("aria-label", m.copy_field), ("class", "copy-field")]
                 {
                     let _ = field.set_attribute(name, value);
                 }
@@ -267,9 +270,11 @@ fn on_key(weak: &Weak<RefCell<State>>, event: &web_sys::Event) {
 /// and opens the share page on that server.
 fn ask_mastodon(weak: &Weak<RefCell<State>>) {
     let Some(state) = weak.upgrade() else { return };
-    let Some(dom) = state.try_borrow().ok().and_then(|s| s.window.document()) else { return };
+    let Some((dom, locale)) = state.try_borrow().ok().and_then(|s| Some((s.window.document()?, s.locale))) else {
+        return;
+    };
     let mut hooks = Vec::new();
-    let Some(form) = build(&dom, &mastodon_form(), &mut hooks) else { return };
+    let Some(form) = build(&dom, &mastodon_form(locale), &mut hooks) else { return };
     let Ok(mut s) = state.try_borrow_mut() else { return };
     let Some(menu) = s.menu.as_mut() else { return };
     if menu.root.query_selector("form").ok().flatten().is_some() {
@@ -291,7 +296,7 @@ fn ask_mastodon(weak: &Weak<RefCell<State>>) {
             .unwrap_or_default();
         let Some(host) = mastodon_host(&typed) else {
             if let Some(i) = &input {
-                let why = JsValue::from_str("Enter a server name, such as mastodon.social");
+                let why = JsValue::from_str(locale.messages().mastodon_hint);
                 invoke(i, "setCustomValidity", &why);
                 invoke(i, "reportValidity", &JsValue::UNDEFINED);
                 invoke(i, "setCustomValidity", &JsValue::from_str(""));
@@ -317,7 +322,7 @@ fn ask_mastodon(weak: &Weak<RefCell<State>>) {
 
 fn activate(weak: &Weak<RefCell<State>>, t: Target) {
     let Some(state) = weak.upgrade() else { return };
-    let (subject, status, summary, w) = {
+    let (subject, status, summary, w, m) = {
         let Ok(s) = state.try_borrow() else { return };
         let Some(menu) = s.menu.as_ref() else { return };
         // Only "Copy takeaways" needs the card's text; build it here rather
@@ -326,13 +331,13 @@ fn activate(weak: &Weak<RefCell<State>>, t: Target) {
             Some(card) if t == Target::CopyTakeaways => Some(takeaways_text(card, &menu.subject.card_url)),
             _ => None,
         };
-        (menu.subject.clone(), s.status.clone(), summary, s.window.clone())
+        (menu.subject.clone(), s.status.clone(), summary, s.window.clone(), s.locale.messages())
     };
     match t {
-        Target::Copy => copy(&w, status, subject.url.clone(), "Link copied", "copy", subject.url),
+        Target::Copy => copy(&w, status, subject.url.clone(), m.link_copied, "copy", subject.url, m),
         Target::CopyTakeaways => {
             let text = summary.unwrap_or_default();
-            copy(&w, status, text, "Takeaways copied", "copy-takeaways", subject.card_url);
+            copy(&w, status, text, m.takeaways_copied, "copy-takeaways", subject.card_url, m);
         }
         Target::Mastodon if stored_mastodon(&w).is_none() => return ask_mastodon(weak),
         // Intent links open in a new tab by their own default action.
@@ -354,6 +359,7 @@ fn open_menu(state: &Rc<RefCell<State>>, opener: &HtmlElement, subject: Subject)
             url: &subject.url,
             title: &subject.title,
             mastodon: mastodon.as_deref(),
+            locale: s.locale,
         })
     };
     let mut hooks = Vec::new();
@@ -403,9 +409,12 @@ fn subject(s: &State, which: Option<usize>) -> Option<Subject> {
             url: takeaway_url(card, i, &page),
             card_url,
         },
-        None => {
-            Subject { title: card.title.clone(), text: share_text(card, s.minutes), url: card_url.clone(), card_url }
-        }
+        None => Subject {
+            title: card.title.clone(),
+            text: share_text(card, s.minutes, s.locale),
+            url: card_url.clone(),
+            card_url,
+        },
     })
 }
 
@@ -438,6 +447,7 @@ pub fn wire(
     doc: &Rc<Document>,
     n: usize,
     minutes: u64,
+    locale: Locale,
     targets: &[Target],
     hooks: &[(Hook, web_sys::Element)],
 ) -> Option<Share> {
@@ -447,6 +457,7 @@ pub fn wire(
         doc: Rc::clone(doc),
         n,
         minutes,
+        locale,
         targets: targets.to_vec(),
         status,
         menu: None,

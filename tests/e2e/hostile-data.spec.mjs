@@ -26,7 +26,8 @@ const ATTRS = [
   "class", "part", "id", "dir", "role", "type", "tabindex", "href", "target", "rel", "src", "alt", "width", "height",
   "loading", "decoding", "referrerpolicy", "datetime", "aria-hidden", "aria-label", "aria-labelledby",
   "aria-describedby", "aria-haspopup", "aria-expanded", "aria-busy", "data-theme", "data-layout", "data-highlight",
-  "data-target", "name", "inputmode", "autocomplete", "placeholder", "required",
+  "data-target", "name", "inputmode", "autocomplete", "placeholder", "required", "lang", "hidden", "aria-controls",
+  "data-more", "data-less", "data-part",
 ];
 
 /** Every string a card shows from its data, trimmed as the validator trims. */
