@@ -746,10 +746,12 @@ mod tests {
         let v = document_view(&seed(), &Options { layout: Layout::Compact, ..Options::default() });
         let mut p = Vec::new();
         parts(&v, &mut p);
-        // All five are there (print shows them); two wait behind the button.
-        assert_eq!(count(&v, "takeaway"), 5);
+        // All five are there (print shows them); two wait behind the button,
+        // their parts parked in data-part so only the shown three count.
+        assert_eq!(count(&v, "takeaway"), 3);
         let html = crate::html::to_html(&v);
-        assert_eq!(html.matches("<li part=\"takeaway\" id=\"").count(), 5);
+        assert_eq!(html.matches("<li part=\"takeaway\" id=\"").count(), 3);
+        assert_eq!(html.matches("<li data-part=\"takeaway\" id=\"").count(), 2);
         assert_eq!(html.matches("\" hidden=\"\">").count(), 2, "{html}");
         assert!(html.contains(
             "<button class=\"more\" type=\"button\" aria-expanded=\"false\" aria-controls=\"sc0-takeaway-list\" data-more=\"Show all 5 takeaways\" data-less=\"Show fewer takeaways\">Show all 5 takeaways</button>"
