@@ -73,13 +73,26 @@ function followPage() {
   if (osDark.media.mediaText != media) osDark.media.mediaText = media;
 }
 
+/** A page that switches language (`lang` on <html> or <body>) re-renders
+ * the cards that follow it: those without a `locale` of their own. */
+function relang() {
+  for (const ref of live) {
+    const card = ref.deref();
+    if (card && card.said != card.locale()) card.rerender();
+  }
+}
+
 function watchPage() {
   if (osDark) return;
   osDark = [...sheet.cssRules].find((r) => /scheme/.test(r.conditionText));
   followPage();
   const d = document;
-  const watch = new MutationObserver(() => (pageFrame ||= requestAnimationFrame(followPage)));
-  for (const e of [d.documentElement, d.body]) e && watch.observe(e, { attributeFilter: [...THEME_ATTRS, "class", "style"] });
+  const watch = new MutationObserver((changes) => {
+    pageFrame ||= requestAnimationFrame(followPage);
+    if (changes.some((c) => c.attributeName == "lang")) relang();
+  });
+  const attributeFilter = [...THEME_ATTRS, "class", "style", "lang"];
+  for (const e of [d.documentElement, d.body]) e && watch.observe(e, { attributeFilter });
   d.head && watch.observe(d.head, { childList: true });
 }
 
@@ -456,7 +469,7 @@ class Card {
     try {
       const o = (n) => this.opt(n);
       const root = this.root();
-      this.keep(guard(() => mount(root, this.text, o("theme"), o("layout"), o("wpm"), o("share"), o("heading-level"), this.locale())));
+      this.keep(guard(() => mount(root, this.text, o("theme"), o("layout"), o("wpm"), o("share"), o("heading-level"), (this.said = this.locale()))));
       this.errors = pairs(guard(() => this.handle.errors));
     } catch (e) {
       this.drop();

@@ -204,3 +204,43 @@ test("every control is reached by Tab, in order, with a visible focus ring", asy
   await page.keyboard.press("Tab");
   await expect(page.locator("#after")).toBeFocused();
 });
+
+test("the card speaks the page's language, follows it when it changes, and mirrors for Arabic and Hebrew", async ({
+  page,
+  server,
+}) => {
+  await open(page, server, inline(seed) + inline(seed, 'locale="de"'));
+  const [follows, german] = await page.locator("summary-card").all();
+  await expect(follows.locator("[part=footer]")).toHaveText("You just read a 3-minute summary of a 96-minute episode.");
+  await expect(german.locator("[part=share-button]")).toHaveText("Teilen");
+  await expect(german.locator(".sc")).toHaveAttribute("lang", "de");
+
+  await page.evaluate(() => (document.documentElement.lang = "ar"));
+  await expect(follows.locator(".sc")).toHaveAttribute("dir", "rtl");
+  await expect(follows.locator(".sc")).toHaveAttribute("lang", "ar");
+  await expect(follows.locator("[part=share-button]")).toHaveText("مشاركة");
+  await expect(german.locator("[part=share-button]")).toHaveText("Teilen"); // its own locale wins
+  // Mirrored: the share button sits at the inline end, which is the left in RTL.
+  const [prompt, button] = await Promise.all(
+    [".share-prompt", "[part=share-button]"].map((s) => follows.locator(s).evaluate((e) => e.getBoundingClientRect().left)),
+  );
+  expect(button).toBeLessThan(prompt);
+  expect(await follows.locator("[part=card]").evaluate((e) => getComputedStyle(e).direction)).toBe("rtl");
+
+  await page.evaluate(() => (document.documentElement.lang = "he"));
+  await expect(follows.locator(".sc")).toHaveAttribute("lang", "he");
+  await expect(follows.locator(".sc")).toHaveAttribute("dir", "rtl");
+  await page.evaluate(() => (document.documentElement.lang = "ja"));
+  await expect(follows.locator(".sc")).toHaveAttribute("dir", "ltr");
+  await expect(follows.locator("[part=read-time]")).not.toHaveText("3 min read");
+  await page.evaluate(() => document.documentElement.removeAttribute("lang"));
+  await expect(follows.locator("[part=footer]")).toHaveText("You just read a 3-minute summary of a 96-minute episode.");
+});
+
+test("a nearer lang wins over the page's, and a locale attribute over both", async ({ page, server }) => {
+  await open(page, server, `<div lang="fr">${inline(seed)}${inline(seed, 'locale="es-MX"')}</div>`);
+  const [french, spanish] = await page.locator("summary-card").all();
+  await expect(french.locator(".sc")).toHaveAttribute("lang", "fr");
+  await expect(spanish.locator(".sc")).toHaveAttribute("lang", "es");
+  await expect(spanish.locator("[part=share-button]")).toHaveText("Compartir");
+});
