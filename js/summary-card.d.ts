@@ -49,7 +49,9 @@ export type SummaryData = CardData | CollectionData;
 export interface RenderOptions {
   theme?: "light" | "dark" | "auto";
   layout?: "full" | "compact";
-  /** BCP 47 language tag. */
+  /** BCP 47 language tag of the card's own words: en, es, de, fr, pt, ja, zh,
+   * ar, hi or he (any region); others give English. Default: the nearest
+   * `lang` attribute, else English. */
   locale?: string;
   /** Reading speed in words per minute (default 238). */
   wpm?: number;

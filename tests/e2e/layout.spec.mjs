@@ -244,3 +244,22 @@ test("a nearer lang wins over the page's, and a locale attribute over both", asy
   await expect(spanish.locator(".sc")).toHaveAttribute("lang", "es");
   await expect(spanish.locator("[part=share-button]")).toHaveText("Compartir");
 });
+
+test("render() takes a locale, and update() keeps it", async ({ page, server }) => {
+  await open(page, server, `<div id="slot"></div>`);
+  const texts = await page.evaluate(async (data) => {
+    const { render } = await import("/dist/summary-card.js");
+    const el = document.getElementById("slot");
+    const card = await render(el, data, { locale: "fr", layout: "compact" });
+    const part = (p) => el.shadowRoot.querySelector(`[part=${p}]`).textContent;
+    const first = [part("share-button"), part("footer"), el.shadowRoot.querySelector("button.more").textContent];
+    await card.update({ ...data, duration: 60 });
+    return [...first, part("footer")];
+  }, seed);
+  expect(texts).toEqual([
+    "Partager",
+    "Vous venez de lire un résumé de 3\u00a0minutes d’un épisode de 96\u00a0minutes.",
+    "Afficher les 5 points clés",
+    "Vous venez de lire un résumé de 3\u00a0minutes d’un épisode de 1\u00a0minute.",
+  ]);
+});
