@@ -6,6 +6,8 @@
 // card's lifetime. Rust parses, validates and builds the DOM.
 
 import init, {
+  load_locale,
+  locale_file,
   mount,
   mount_message,
   shim_words,
@@ -28,6 +30,29 @@ function words(locale) {
     return ["Retry", "Loading summary…"];
   }
 }
+
+// Only English is built into the wasm. A card in another language first
+// loads its message table, locales/<tag>.json beside this module: one request
+// per language per page, shared by its cards. If that fails, the card shows
+// English and the console says why, once.
+let tables = {}; // file name -> promise, settled once its table is in (or will not be)
+
+/** Resolves once the words for `locale` are in the wasm, or will not be. Never rejects. */
+const lang = (locale) =>
+  wasmReady
+    .then((ok) => {
+      const tag = ok && locale_file(locale);
+      return (
+        tag &&
+        (tables[tag] ??= fetch(new URL(`locales/${tag}.json`, import.meta.url))
+          .then((res) => res.ok && res.text())
+          .then((text) => {
+            if (!(text && load_locale(tag, text))) throw 0;
+          })
+          .catch(() => console.warn(`summary-card: could not load locales/${tag}.json; showing English.`)))
+      );
+    })
+    .catch(() => {});
 
 /** A failed `src` request: the card offers a Retry button. */
 class NetworkError extends Error {}
@@ -137,6 +162,7 @@ function recover() {
   }
   for (const card of shown) card.drop();
   live.clear();
+  tables = {}; // the fresh instance has only English
   try {
     resetWasm();
     generation++;
@@ -413,7 +439,13 @@ class Card {
     const theme = this.opt("theme") || "auto";
     // A polite status: "Loading summary…" in the card's language, then the card.
     const box = el("div", { class: "sc loading", "data-theme": theme, role: "status", "aria-busy": "true" });
-    box.append(el("span", { class: "vh" }, words(this.locale())[1]));
+    const locale = this.locale();
+    const word = el("span", { class: "vh" });
+    const say = () => (word.textContent = words(locale)[1]);
+    say();
+    // The words come with the wasm and the card's table: say it again then.
+    lang(locale).then(say);
+    box.append(word);
     this.show(box, el("slot"));
   }
 
@@ -458,6 +490,7 @@ class Card {
   /** Renders the loaded text with the current options. */
   async render(run = this.run) {
     if (!(await wasmReady)) return this.fail(wasmError, run);
+    await lang(this.locale());
     if (run !== this.run) return;
     await queued(() => this.mount(run));
   }
@@ -493,6 +526,7 @@ class Card {
 
   /** Shows an alert for a problem that is not in the data itself. */
   async fail(message, run, retry = false) {
+    await lang(this.locale());
     if (run !== this.run) return;
     this.errors = [{ path: "", message }];
     const sentence = message.charAt(0).toUpperCase() + message.slice(1);

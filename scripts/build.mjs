@@ -1,11 +1,13 @@
 // Builds dist/: the wasm core (cargo, wasm-bindgen, wasm-opt -Oz), the JS
-// entry and embed.js (esbuild), types and schema; then prints the sizes.
+// entry and embed.js (esbuild), the message tables of the languages other
+// than English (locales/<tag>.json, fetched by the shim for the cards that
+// need them), types and schema; then prints the sizes.
 //
 // `--test-panic` builds a test-only copy into build/dist-test-panic/ instead,
 // with the `test-panic` feature (an input that panics) and no wasm-opt; the
 // end-to-end tests use it to check recovery from a panic.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { gzipSync, constants } from "node:zlib";
 import { build, transform } from "esbuild";
 
@@ -79,6 +81,9 @@ await build({
   plugins: [gluePlugin, cssText],
 });
 await build({ ...common, entryPoints: ["js/embed.js"], outfile: `${out}/embed.js`, format: "iife", target: "es2020" });
+// Written by the native CLI from the tables in src/i18n.rs (the one source
+// of the words), already minified.
+run("cargo", ["run", "--quiet", "--bin", "summary-card", "--", "__locales", `${out}/locales`]);
 copyFileSync("js/summary-card.d.ts", `${out}/summary-card.d.ts`);
 copyFileSync("src/schema.json", `${out}/summary-card.schema.json`);
 rmSync(dist, { recursive: true, force: true });
@@ -121,3 +126,10 @@ for (const f of ["summary-card.js", "summary-card.wasm", "embed.js"]) {
   console.log(`dist/${f.padEnd(20)} ${String(b.length).padStart(7)} B raw ${String(g).padStart(7)} B gzip`);
 }
 console.log(`${"total".padEnd(25)} ${String(raw).padStart(7)} B raw ${String(gz).padStart(7)} B gzip`);
+// A page in another language also fetches one of these, once.
+const tables = readdirSync("dist/locales").map((f) => {
+  const b = readFileSync(`dist/locales/${f}`);
+  return { f, raw: b.length, gz: gzipSync(b, { level: constants.Z_BEST_COMPRESSION }).length };
+});
+const big = tables.reduce((a, b) => (b.gz > a.gz ? b : a));
+console.log(`dist/locales/ (${tables.length} files), largest ${big.f}: ${String(big.raw).padStart(5)} B raw ${String(big.gz).padStart(7)} B gzip`);

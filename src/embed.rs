@@ -111,6 +111,22 @@ pub fn shim_words(locale: &str) -> Vec<String> {
     vec![m.retry.into(), m.loading.into()]
 }
 
+/// The file name (no `.json`) of the message table a card in `locale` needs
+/// (`"de"` for `"de-AT"`, `"he"` for `"iw"`), or `""` for English, which is
+/// built in. The shim fetches `locales/<name>.json` once per page.
+#[wasm_bindgen]
+pub fn locale_file(locale: &str) -> String {
+    crate::i18n::table_file(locale).into()
+}
+
+/// Takes `json`, the fetched `locales/<name>.json`, as the messages of the
+/// locale of `tag`; cards mounted from now on speak it. Returns `false` (and
+/// the locale stays English) when it is not a valid table.
+#[wasm_bindgen]
+pub fn load_locale(tag: &str, json: &str) -> bool {
+    crate::i18n::load(tag, json)
+}
+
 /// Every problem in `json`, flattened as `[path, message, ...]`.
 #[wasm_bindgen]
 pub fn validate(json: &str) -> Vec<String> {

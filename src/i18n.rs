@@ -11,10 +11,19 @@
 //! Every locale writes Latin digits, as Node's `Intl` does for the bare tags
 //! (`ar` included; `Intl` would use Arabic-Indic digits for `ar-EG`, but here
 //! every `ar-*` tag is `ar`).
+//!
+//! The tables below are the one source of the words. The native build (CLI,
+//! tests) uses them all. The wasm build links only English's: the other nine
+//! are written at build time as `dist/locales/<tag>.json` ([`table_json`],
+//! the CLI's hidden `__locales` step), and the JS shim fetches the one a
+//! card needs and hands it to [`load`] before mounting the card. Plural
+//! rules, digit grouping and list joiners are small and stay in code.
 
+use crate::json::{self, Spanned, Value};
 use crate::model::Date;
 use crate::text::{concat, push_uint, uint};
 use crate::time;
+use std::cell::RefCell;
 
 use self::DatePart::{Day, Day2, Lit, Month, Month2, MonthName, Year};
 use self::Plural::{Few, Many, One, Other, Two};
@@ -83,7 +92,7 @@ pub enum Plural {
 pub type Forms = [(Plural, &'static str)];
 
 /// One piece of a date pattern.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum DatePart {
     /// Day of the month, `1`–`31`.
     Day,
@@ -247,8 +256,23 @@ impl Locale {
         s
     }
 
-    /// The locale's messages.
+    /// The locale's messages: a table given to [`load`], else the built-in
+    /// one (in the wasm build, where only English is built in, English).
     pub fn messages(self) -> &'static Messages {
+        if self == Locale::En {
+            return &EN;
+        }
+        #[cfg(target_arch = "wasm32")]
+        let built_in = &EN;
+        #[cfg(not(target_arch = "wasm32"))]
+        let built_in = self.built_in();
+        loaded(self).unwrap_or(built_in)
+    }
+
+    /// The table compiled into the crate. Only [`Locale::messages`] (native
+    /// builds) and [`table_json`] read it, so the wasm file links English's
+    /// alone (`scripts/check-size.mjs` checks that).
+    fn built_in(self) -> &'static Messages {
         match self {
             Locale::En => &EN,
             Locale::Es => &ES,
@@ -402,6 +426,7 @@ pub fn split(template: &str) -> (&str, &str) {
 
 /// The words the widget adds to a card, in one locale. English is shown for
 /// each; `{}` marks the inserted value (an element or a number).
+#[derive(PartialEq, Eq, Debug)]
 pub struct Messages {
     /// "{} episode", stats line; `{}` is the duration label (a `<time>`).
     pub episode: &'static str,
@@ -503,6 +528,268 @@ pub struct Messages {
     date: &'static [DatePart],
     /// Short month names, January first (empty for numeric dates).
     months: &'static [&'static str],
+}
+
+// Tables loaded at run time. In the wasm build the shim fetches
+// `locales/<tag>.json` once per page for each locale its cards use and
+// passes it to `load`. A table is parsed into leaked `&'static` strings and
+// slices, so `Messages` stays one type for built-in and loaded tables. The
+// leak is bounded: `load` parses at most once per locale per instance
+// (nine tables of about 2 KB each at most), whatever it is given later.
+thread_local! {
+    /// Each locale `load` was given a table for, with it (`None`: refused).
+    static LOADED: RefCell<Vec<(Locale, Option<&'static Messages>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The table [`load`] took for `locale`, if any.
+fn loaded(locale: Locale) -> Option<&'static Messages> {
+    LOADED.with(|t| t.try_borrow().ok()?.iter().find(|(l, _)| *l == locale).and_then(|&(_, m)| m))
+}
+
+/// The file name (without `.json`) of the table a card in the locale of
+/// `tag` needs, `"de"` for `"de-AT"`; `""` for English, which is built in.
+pub fn table_file(tag: &str) -> &'static str {
+    match Locale::from_tag(tag) {
+        Locale::En => "",
+        l => l.tag(),
+    }
+}
+
+/// Takes `json`, a table written by [`table_json`], as the messages of the
+/// locale of `tag`. Only the first table given for a locale is parsed; a
+/// table that is not valid is refused, and the locale keeps English.
+/// Returns whether the locale now has its table. English is built in and
+/// never replaced (`false`).
+pub fn load(tag: &str, json: &str) -> bool {
+    let locale = Locale::from_tag(tag);
+    if locale == Locale::En {
+        return false;
+    }
+    LOADED.with(|t| {
+        let Ok(mut t) = t.try_borrow_mut() else { return false };
+        if let Some(&(_, m)) = t.iter().find(|(l, _)| *l == locale) {
+            return m.is_some();
+        }
+        let m = Messages::from_json(json).map(|m| &*Box::leak(Box::new(m)));
+        t.push((locale, m));
+        m.is_some()
+    })
+}
+
+/// Date pattern tokens in tables: `{d}` is [`Day`], and so on.
+const DATE_TOKENS: [(&str, DatePart); 6] =
+    [("d", Day), ("dd", Day2), ("M", Month), ("MM", Month2), ("MMM", MonthName), ("y", Year)];
+
+/// Plural category names in tables.
+const PLURAL_NAMES: [(&str, Plural); 6] =
+    [("zero", Plural::Zero), ("one", One), ("two", Two), ("few", Few), ("many", Many), ("other", Other)];
+
+/// Lists every message field once, by kind, and makes the writer and the
+/// reader of tables from that one list.
+macro_rules! table_fields {
+    (texts: $($t:ident)*; forms: $($f:ident)*;) => {
+        /// Appends the table's messages, `"name":value` each.
+        fn write_fields(m: &Messages, out: &mut String) {
+            // Names every field: a field missing from the list fails to compile.
+            let Messages { $($t: _,)* $($f: _,)* date: _, months: _ } = m;
+            $(
+                json_key(out, stringify!($t));
+                json_str(out, m.$t);
+            )*
+            $(
+                json_key(out, stringify!($f));
+                out.push('{');
+                for &(p, text) in m.$f {
+                    json_key(out, PLURAL_NAMES.iter().find(|(_, q)| *q == p).map_or("other", |&(n, _)| n));
+                    json_str(out, text);
+                }
+                out.push('}');
+            )*
+        }
+
+        impl Messages {
+            /// The table that [`table_json`] wrote, or `None` when `src` is
+            /// not one: every message present and a string, every plural
+            /// message an object of known categories with an `other` form,
+            /// a date pattern of known tokens, and 0 or 12 month names.
+            pub fn from_json(src: &str) -> Option<Messages> {
+                let mut r = Reader { table: json::parse(src).ok()?, ok: true };
+                // English, each message then read over it.
+                let mut m = Messages { ..EN };
+                $(r.text(stringify!($t), &mut m.$t);)*
+                $(r.forms(stringify!($f), &mut m.$f);)*
+                r.date(&mut m.date);
+                r.months(&mut m.months);
+                r.ok.then_some(m)
+            }
+        }
+    };
+}
+
+table_fields! {
+    texts: episode spoken footer footer_of ai_label ai_note topics takeaways covers questions notable listen
+        share_prompt share share_takeaway share_menu mastodon_server mastodon_go mastodon_hint copy_prompt
+        copy_field link_copied takeaways_copied with_guests copy_link copy_takeaways copy_takeaways_name email
+        email_name share_on show_fewer error_title retry loading unit_sep;
+    forms: min_read spoken_episode spoken_read footer_read footer_episode summary_of episodes show_all show_more
+        more_problems minutes hours;
+}
+
+/// A string kept for the rest of the instance (see `LOADED`).
+fn leak(s: &str) -> &'static str {
+    Box::leak(Box::from(s))
+}
+
+/// Reads a parsed table into a `Messages`, one message a call (not inlined,
+/// so the reader stays small). A message that is missing or malformed
+/// clears `ok`.
+struct Reader {
+    table: Spanned,
+    ok: bool,
+}
+
+impl Reader {
+    /// The string `key`.
+    #[inline(never)]
+    fn text(&mut self, key: &str, slot: &mut &'static str) {
+        match self.table.get(key).and_then(string) {
+            Some(s) => *slot = s,
+            None => self.ok = false,
+        }
+    }
+
+    /// The plural message `key`: `{"one": "...", "other": "..."}`, known
+    /// categories only, with an `other`.
+    #[inline(never)]
+    fn forms(&mut self, key: &str, slot: &mut &'static Forms) {
+        let mut forms = Vec::new();
+        let mut other = false;
+        if let Some(Value::Object(members)) = self.table.get(key).map(|v| &v.value) {
+            for (name, form) in members {
+                match (PLURAL_NAMES.iter().find(|(n, _)| *n == name.as_str()), string(form)) {
+                    (Some(&(_, p)), Some(s)) => {
+                        other |= p == Other;
+                        forms.push((p, s));
+                    }
+                    _ => self.ok = false,
+                }
+            }
+        }
+        self.ok &= other;
+        *slot = Box::leak(forms.into_boxed_slice());
+    }
+
+    /// The date pattern, `"{d} {MMM} {y}"`: tokens in braces, literal text
+    /// between them.
+    fn date(&mut self, slot: &mut &'static [DatePart]) {
+        let mut parts = Vec::new();
+        let pattern = self.table.get("date").and_then(string);
+        self.ok &= pattern.is_some();
+        let mut rest = pattern.unwrap_or_default();
+        while !rest.is_empty() {
+            // Text up to a `{`, then the token up to its `}`.
+            let open = find(rest, "{").unwrap_or(rest.len());
+            if open > 0 {
+                parts.push(Lit(rest.get(..open).unwrap_or_default()));
+            }
+            let Some(after) = rest.get(open + 1..) else { break };
+            let close = find(after, "}");
+            let token = close.and_then(|c| after.get(..c)).and_then(|t| DATE_TOKENS.iter().find(|(n, _)| *n == t));
+            let Some(&(_, part)) = token else {
+                self.ok = false;
+                break;
+            };
+            parts.push(part);
+            rest = after.get(close.unwrap_or_default() + 1..).unwrap_or_default();
+        }
+        self.ok &= !parts.is_empty();
+        *slot = Box::leak(parts.into_boxed_slice());
+    }
+
+    /// The month names: none, or twelve.
+    fn months(&mut self, slot: &mut &'static [&'static str]) {
+        let mut names = Vec::new();
+        if let Some(Value::Array(items)) = self.table.get("months").map(|v| &v.value) {
+            for item in items {
+                match string(item) {
+                    Some(s) => names.push(s),
+                    None => self.ok = false,
+                }
+            }
+        }
+        self.ok &= matches!(names.len(), 0 | 12) && self.table.get("months").is_some();
+        *slot = Box::leak(names.into_boxed_slice());
+    }
+}
+
+/// A JSON string, leaked.
+fn string(v: &Spanned) -> Option<&'static str> {
+    match &v.value {
+        Value::String(s) => Some(leak(s)),
+        _ => None,
+    }
+}
+
+/// The message table of `locale` as minified JSON, for the wasm build to
+/// fetch: `{"episode":"…",…,"min_read":{"one":"…","other":"…"},…,
+/// "date":"{d} {MMM} {y}","months":["ene",…]}`. Characters are written as
+/// themselves (UTF-8), escaping only what JSON requires. (The wasm tests use
+/// it too; the wasm file does not link it: nothing it exports calls it.)
+pub fn table_json(locale: Locale) -> String {
+    let m = locale.built_in();
+    let mut out = String::from("{");
+    write_fields(m, &mut out);
+    json_key(&mut out, "date");
+    let mut pattern = String::new();
+    for part in m.date {
+        match part {
+            Lit(text) => pattern.push_str(text),
+            p => {
+                let token = DATE_TOKENS.iter().find(|(_, q)| q == p).map_or("", |&(t, _)| t);
+                pattern.push_str(&concat(&["{", token, "}"]));
+            }
+        }
+    }
+    json_str(&mut out, &pattern);
+    json_key(&mut out, "months");
+    out.push('[');
+    for (i, name) in m.months.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        json_str(&mut out, name);
+    }
+    out.push_str("]}");
+    out
+}
+
+/// Appends `"key":`, after a comma unless it opens an object.
+fn json_key(out: &mut String, key: &str) {
+    if !out.ends_with('{') {
+        out.push(',');
+    }
+    json_str(out, key);
+    out.push(':');
+}
+
+/// Appends `s` as a JSON string.
+fn json_str(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c < ' ' => {
+                out.push_str("\\u00");
+                out.push(char::from(b"0123456789abcdef".get(usize::from(c as u8 >> 4)).copied().unwrap_or(b'0')));
+                out.push(char::from(b"0123456789abcdef".get(usize::from(c as u8 & 15)).copied().unwrap_or(b'0')));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 static EN: Messages = Messages {
@@ -1296,6 +1583,120 @@ mod tests {
                 l.messages().months.len(),
                 if matches!(l, Locale::De | Locale::Ja | Locale::Zh | Locale::Ar) { 0 } else { 12 }
             );
+        }
+    }
+
+    /// What the card and the CLI show in `l`: the seed card (full and
+    /// compact), a collection, the error views and the share menu as HTML,
+    /// and each formatter over a spread of numbers and dates.
+    fn rendered(l: Locale) -> Vec<String> {
+        use crate::html::to_html;
+        use crate::view::{document_view, error_view, mastodon_form, share_menu, Options, ShareMenu};
+        let seed = crate::validate::parse_document(include_str!("../www/episodes/ilya.json")).unwrap();
+        let collection = crate::validate::parse_document(
+            r#"{"episodes": [{"title": "A", "duration": 60, "takeaways": [{"text": "x"}]},
+                {"title": "B", "published": "2024-02-29", "guests": ["Ana", "Hilda"], "takeaways": [{"text": "y"}]}]}"#,
+        )
+        .unwrap();
+        let opts = Options::from_attributes("", "", "").with_locale(l.tag());
+        let compact = Options::from_attributes("", "compact", "").with_locale(l.tag());
+        let bad = crate::validate::parse_document(r#"{"title": 1, "takeaways": 2}"#).unwrap_err();
+        let targets = crate::share::ALL;
+        let menu =
+            ShareMenu { targets: &targets, text: "t", url: "https://e.com", title: "T", mastodon: None, locale: l };
+        let mut out = vec![
+            to_html(&document_view(&seed, &opts)),
+            to_html(&document_view(&seed, &compact)),
+            to_html(&document_view(&collection, &opts)),
+            to_html(&crate::view::errors_view(&bad, &opts)),
+            to_html(&error_view("x", 3, &opts)),
+            to_html(&share_menu(&menu)),
+            to_html(&mastodon_form(l)),
+        ];
+        for n in [0, 1, 2, 3, 11, 100, 1_000_000] {
+            out.push(l.footer(n, Some(n + 90)));
+            out.push(l.footer(n, None));
+            out.push(l.stats_spoken(Some(n), n));
+            out.push(l.summary_of(n));
+            for (_, fs) in forms(l.messages()) {
+                out.push(l.count(fs, n));
+            }
+        }
+        out.extend(DURATION_SECS.iter().map(|&s| l.duration(s)));
+        out.extend(DATES.iter().map(|&(year, month, day)| l.date(Date { year, month, day })));
+        out
+    }
+
+    #[test]
+    fn every_table_round_trips_through_json() {
+        for l in LOCALES {
+            let json = table_json(l);
+            assert!(!json.contains('\n') && json.starts_with("{\"episode\":\""), "minified: {json}");
+            let parsed = Messages::from_json(&json).unwrap_or_else(|| panic!("{l:?}: {json}"));
+            assert_eq!(&parsed, l.messages(), "{l:?}");
+        }
+    }
+
+    #[test]
+    fn a_loaded_table_renders_what_the_built_in_one_does() {
+        // `LOADED` is per thread, and each test runs on a thread of its own.
+        for l in LOCALES.into_iter().filter(|&l| l != Locale::En) {
+            let built_in = l.messages();
+            let want = rendered(l);
+            assert!(load(l.tag(), &table_json(l)), "{l:?}");
+            assert!(!std::ptr::eq(l.messages(), built_in), "{l:?}: the loaded table is used");
+            assert_eq!(rendered(l), want, "{l:?}");
+        }
+        assert!(!load("en", &table_json(Locale::Es)), "English is built in");
+        assert_eq!(Locale::En.messages().share, "Share");
+    }
+
+    #[test]
+    fn a_bad_table_is_refused_and_only_the_first_is_read() {
+        let es = table_json(Locale::Es);
+        // The table with `key` renamed: still JSON, but without that message.
+        let without = |key: &str| es.replacen(&format!("\"{key}\":"), "\"unknown\":", 1);
+        for key in ["topics", "min_read", "months", "date", "episode", "unit_sep"] {
+            let json = without(key);
+            assert!(crate::json::parse(&json).unwrap().get(key).is_none(), "{json}");
+            assert!(Messages::from_json(&json).is_none(), "without {key}");
+        }
+        let bad = [
+            String::new(),
+            "[]".into(),
+            "{}".into(),
+            es.replace("\"topics\":\"Temas\"", "\"topics\":42"),
+            es.replace("\"other\":\"{} min de lectura\"", "\"one\":\"{} min de lectura\""),
+            es.replace("\"minutes\":{\"other\"", "\"minutes\":{\"lots\""),
+            es.replace("\"hours\":{\"other\":\"{} h\"}", "\"hours\":\"{} h\""),
+            es.replace("{MMM}", "{MMMM}"),
+            es.replace("{y}", "{y"),
+            es.replace("\"ene\",", ""),
+            es.replace("\"ene\"", "1"),
+        ];
+        for (i, json) in bad.iter().enumerate() {
+            assert_ne!(json, &es, "case {i} changes the table");
+            assert!(Messages::from_json(json).is_none(), "case {i}: {json}");
+        }
+        // A refused table leaves the locale with its built-in table (English
+        // in the wasm build), and is not read again.
+        assert!(!load("es-MX", &bad[4]));
+        assert!(std::ptr::eq(Locale::Es.messages(), &ES));
+        assert!(!load("es", &es));
+        assert!(std::ptr::eq(Locale::Es.messages(), &ES));
+        // A good one is taken once: later ones change nothing.
+        assert!(load("de", &table_json(Locale::De)));
+        assert!(load("de-AT", &table_json(Locale::Fr)));
+        assert!(!std::ptr::eq(Locale::De.messages(), &DE));
+        assert_eq!(Locale::De.messages().share, "Teilen");
+    }
+
+    #[test]
+    fn table_files_by_tag() {
+        let cases =
+            [("en-US", ""), ("", ""), ("xx", ""), ("de-AT", "de"), ("iw", "he"), ("zh_TW", "zh"), (" PT-br ", "pt")];
+        for (tag, file) in cases {
+            assert_eq!(table_file(tag), file, "{tag:?}");
         }
     }
 

@@ -1,6 +1,7 @@
 //! The `summary-card` command line: `validate FILE...` (more in later issues).
 
 use std::process::ExitCode;
+use summary_card::i18n::{table_json, Locale, LOCALES};
 use summary_card::json::line_col;
 use summary_card::validate::validate;
 
@@ -36,6 +37,26 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
+        // Not a user command (so not in the usage): the build writes the
+        // wasm build's message tables, `DIR/<tag>.json`, with it.
+        Some((cmd, [dir])) if cmd == "__locales" => write_locales(dir),
         _ => usage(),
     }
+}
+
+/// Writes every locale's message table but English's (built into the wasm)
+/// as `dir/<tag>.json`.
+fn write_locales(dir: &str) -> ExitCode {
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        eprintln!("{dir}: cannot create: {e}");
+        return ExitCode::FAILURE;
+    }
+    for l in LOCALES.into_iter().filter(|&l| l != Locale::En) {
+        let file = std::path::Path::new(dir).join(format!("{}.json", l.tag()));
+        if let Err(e) = std::fs::write(&file, table_json(l)) {
+            eprintln!("{}: cannot write: {e}", file.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    ExitCode::SUCCESS
 }

@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use summary_card::embed::{live_listeners, mount, mount_message, validate};
+use summary_card::embed::{live_listeners, load_locale, locale_file, mount, mount_message, shim_words, validate};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
@@ -32,7 +32,7 @@ fn text(root: &ShadowRoot, name: &str) -> String {
 #[wasm_bindgen_test]
 fn mounts_the_seed_card() {
     let (_host, root) = host();
-    let handle = mount(&root, SEED, "", "", "", "", "");
+    let handle = mount(&root, SEED, "", "", "", "", "", "");
     assert!(handle.errors().is_empty());
     assert_eq!(text(&root, "stats"), "96 min episode · 3 min read");
     assert_eq!(text(&root, "footer"), "You just read a 3-minute summary of a 96-minute episode.");
@@ -48,9 +48,10 @@ fn mounts_the_seed_card() {
 fn destroy_removes_the_nodes_and_every_listener() {
     let before = live_listeners();
     let (_host, root) = host();
-    let handle = mount(&root, SEED, "dark", "compact", "", "", "");
-    // The share button, three takeaway share buttons (compact) and hashchange.
-    assert_eq!(live_listeners(), before + 5);
+    let handle = mount(&root, SEED, "dark", "compact", "", "", "", "");
+    // The share button, a share button per takeaway (five: compact hides
+    // two until "Show all"), "Show all" and hashchange.
+    assert_eq!(live_listeners(), before + 8);
     let button: HtmlElement = part(&root, "share-button").unwrap().dyn_into().unwrap();
     drop(handle); // what JS `free()` / `destroy()` does
     assert_eq!(live_listeners(), before);
@@ -61,9 +62,9 @@ fn destroy_removes_the_nodes_and_every_listener() {
 #[wasm_bindgen_test]
 fn update_replaces_the_card_in_place() {
     let (_host, root) = host();
-    let first = mount(&root, SEED, "", "", "", "", "");
+    let first = mount(&root, SEED, "", "", "", "", "", "");
     drop(first);
-    let second = mount(&root, r#"{"title": "Second", "takeaways": [{"text": "x"}]}"#, "light", "", "", "", "");
+    let second = mount(&root, r#"{"title": "Second", "takeaways": [{"text": "x"}]}"#, "light", "", "", "", "", "");
     assert_eq!(root.query_selector_all("[part=card]").unwrap().length(), 1);
     assert_eq!(text(&root, "title"), "Second");
     let theme = root.query_selector(".sc").unwrap().unwrap().get_attribute("data-theme");
@@ -74,7 +75,7 @@ fn update_replaces_the_card_in_place() {
 #[wasm_bindgen_test]
 fn invalid_data_shows_an_alert_with_the_path() {
     let (_host, root) = host();
-    let handle = mount(&root, r#"{"title": "T", "takeaways": [{"title": 42, "text": "x"}]}"#, "", "", "", "", "");
+    let handle = mount(&root, r#"{"title": "T", "takeaways": [{"title": 42, "text": "x"}]}"#, "", "", "", "", "", "");
     assert_eq!(handle.errors(), vec!["takeaways[0].title".to_string(), "expected a string, found 42".to_string()]);
     let alert = part(&root, "error").unwrap();
     assert_eq!(alert.get_attribute("role").as_deref(), Some("alert"));
@@ -88,7 +89,7 @@ fn invalid_data_shows_an_alert_with_the_path() {
 #[wasm_bindgen_test]
 fn messages_and_validation() {
     let (_host, root) = host();
-    let handle = mount_message(&root, "Could not load /x.json: the server answered 404.", "");
+    let handle = mount_message(&root, "Could not load /x.json: the server answered 404.", "", "");
     assert!(text(&root, "error").contains("the server answered 404"));
     drop(handle);
     assert!(validate(SEED).is_empty());
@@ -99,7 +100,7 @@ fn messages_and_validation() {
 fn hostile_text_stays_text() {
     let (_host, root) = host();
     let json = r#"{"title": "<img src=x onerror=alert(1)>", "takeaways": [{"text": "<script>alert(1)</script>"}]}"#;
-    let handle = mount(&root, json, "", "", "", "", "");
+    let handle = mount(&root, json, "", "", "", "", "", "");
     assert!(root.query_selector("img, script").unwrap().is_none());
     assert_eq!(text(&root, "title"), "<img src=x onerror=alert(1)>");
     drop(handle);
@@ -109,7 +110,7 @@ fn hostile_text_stays_text() {
 fn an_open_share_menu_is_released_with_its_card() {
     let before = live_listeners();
     let (_host, root) = host();
-    let handle = mount(&root, SEED, "", "", "", "copy,email", "");
+    let handle = mount(&root, SEED, "", "", "", "copy,email", "", "");
     let button: HtmlElement = part(&root, "share-button").unwrap().dyn_into().unwrap();
     // Take the Web Share API away so the menu opens.
     let navigator = web_sys::window().unwrap().navigator();
@@ -122,4 +123,31 @@ fn an_open_share_menu_is_released_with_its_card() {
     drop(handle);
     assert_eq!(live_listeners(), before, "the menu's listeners go with the card");
     assert!(part(&root, "share-menu").is_none());
+}
+
+#[wasm_bindgen_test]
+fn a_loaded_table_renders_spanish() {
+    use summary_card::i18n::{table_json, Locale};
+    // Only English is built into the wasm: a Spanish card shows English
+    // until the table the shim fetches (dist/locales/es.json) is loaded.
+    assert_eq!(locale_file("es-MX"), "es");
+    assert_eq!(locale_file("en-GB"), "");
+    let (_host, root) = host();
+    let english = mount(&root, SEED, "", "", "", "", "", "es-MX");
+    assert_eq!(text(&root, "share-button"), "Share");
+    drop(english);
+    assert!(!load_locale("pt", r#"{"episode": "not a whole table"}"#), "a bad table is refused");
+    assert_eq!(shim_words("pt-BR"), ["Retry", "Loading summary…"]);
+    assert!(!load_locale("en", &table_json(Locale::Es)), "English is built in");
+
+    assert!(load_locale("es", &table_json(Locale::Es)));
+    assert_eq!(shim_words("es"), ["Reintentar", "Cargando resumen…"]);
+    let handle = mount(&root, SEED, "", "", "", "", "", "es-MX");
+    assert!(handle.errors().is_empty());
+    assert_eq!(text(&root, "share-button"), "Compartir");
+    assert_eq!(text(&root, "stats"), "Episodio de 96 min · 3 min de lectura");
+    assert_eq!(text(&root, "footer"), "Acabas de leer un resumen de 3 minutos de un episodio de 96 minutos.");
+    assert_eq!(root.query_selector(".published time").unwrap().unwrap().text_content().unwrap(), "25 nov 2025");
+    assert_eq!(root.query_selector(".sc").unwrap().unwrap().get_attribute("lang").as_deref(), Some("es"));
+    drop(handle);
 }
