@@ -81,7 +81,8 @@ pub fn mount(
     heading_level: &str,
     locale: &str,
 ) -> Handle {
-    let opts = Options::from_attributes(theme, layout, wpm).with_heading_level(heading_level).with_locale(locale);
+    let opts =
+        Options::from_attributes(theme, layout, wpm).with_heading_level(heading_level).with_locale(shown(locale));
     #[cfg(feature = "test-panic")]
     test_panic(json.trim(), "\"__test_panic__\"");
     match parse_document(json) {
@@ -96,10 +97,16 @@ pub fn mount(
     }
 }
 
+/// The tag of the locale a card in `locale` is shown in: English until the
+/// locale's table is loaded (see [`load_locale`]).
+fn shown(locale: &str) -> &'static str {
+    crate::i18n::Locale::shown(locale).tag()
+}
+
 /// Shows an alert with `message` (a failed request, say) in `parent`.
 #[wasm_bindgen]
 pub fn mount_message(parent: &web_sys::Node, message: &str, theme: &str, locale: &str) -> Handle {
-    let opts = Options::from_attributes(theme, "", "").with_locale(locale);
+    let opts = Options::from_attributes(theme, "", "").with_locale(shown(locale));
     let view = error_view(message, 0, &opts);
     Handle { _mounted: mount_view(parent, &view, None, &opts, ""), errors: Vec::new() }
 }
@@ -107,7 +114,7 @@ pub fn mount_message(parent: &web_sys::Node, message: &str, theme: &str, locale:
 /// The words of the shim's own controls in `locale`: `[retry, loading]`.
 #[wasm_bindgen]
 pub fn shim_words(locale: &str) -> Vec<String> {
-    let m = crate::i18n::Locale::from_tag(locale).messages();
+    let m = crate::i18n::Locale::shown(locale).messages();
     vec![m.retry.into(), m.loading.into()]
 }
 

@@ -139,6 +139,19 @@ impl Locale {
         TAGS.iter().find(|(code, _)| primary.eq_ignore_ascii_case(code)).map_or(Locale::En, |&(_, l)| l)
     }
 
+    /// The locale a card in the locale of `tag` is shown in: that one when
+    /// its words are at hand (natively always; in the wasm build, English or
+    /// a table given to [`load`]), else English, so that the card's `lang`,
+    /// `dir`, numbers and dates match its words.
+    pub fn shown(tag: &str) -> Locale {
+        let l = Locale::from_tag(tag);
+        if cfg!(target_arch = "wasm32") && l != Locale::En && loaded(l).is_none() {
+            Locale::En
+        } else {
+            l
+        }
+    }
+
     /// The BCP 47 tag for the `lang` attribute: `"en"`, `"es"`, …
     pub fn tag(self) -> &'static str {
         TAGS.get(self as usize).map_or("en", |&(code, _)| code)
@@ -1698,6 +1711,9 @@ mod tests {
         for (tag, file) in cases {
             assert_eq!(table_file(tag), file, "{tag:?}");
         }
+        // Natively every table is built in: a card is shown in its own locale.
+        assert_eq!(Locale::shown("de-AT"), Locale::De);
+        assert_eq!(Locale::shown("iw"), Locale::He);
     }
 
     #[test]

@@ -135,6 +135,7 @@ fn a_loaded_table_renders_spanish() {
     let (_host, root) = host();
     let english = mount(&root, SEED, "", "", "", "", "", "es-MX");
     assert_eq!(text(&root, "share-button"), "Share");
+    assert_eq!(root.query_selector(".sc").unwrap().unwrap().get_attribute("lang").as_deref(), Some("en"));
     drop(english);
     assert!(!load_locale("pt", r#"{"episode": "not a whole table"}"#), "a bad table is refused");
     assert_eq!(shim_words("pt-BR"), ["Retry", "Loading summary…"]);
