@@ -547,8 +547,9 @@ pub struct Messages {
 // `locales/<tag>.json` once per page for each locale its cards use and
 // passes it to `load`. A table is parsed into leaked `&'static` strings and
 // slices, so `Messages` stays one type for built-in and loaded tables. The
-// leak is bounded: `load` parses at most once per locale per instance
-// (nine tables of about 2 KB each at most), whatever it is given later.
+// leak is bounded: `load` parses at most one table per locale per instance
+// (a refused one included), so at most nine of a few KB each, whatever it
+// is given later.
 thread_local! {
     /// Each locale `load` was given a table for, with it (`None`: refused).
     static LOADED: RefCell<Vec<(Locale, Option<&'static Messages>)>> = const { RefCell::new(Vec::new()) };
