@@ -14,7 +14,7 @@
 import { chromium } from "playwright-core";
 import { gzipSync, brotliCompressSync, constants as zlib } from "node:zlib";
 import { transform } from "esbuild";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
@@ -339,7 +339,10 @@ const cssMin = (await transform(css, { loader: "css", minify: true })).code;
 writeFileSync(join(snapshot, "baseline", "card.css"), cssMin);
 writeFileSync(join(snapshot, "baseline", "card.js"), (await transform(baselineJs, { loader: "js", format: "esm", minify: true, legalComments: "none" })).code);
 const digest = createHash("sha256");
-for (const f of readdirSync(join(snapshot, "dist")).sort()) digest.update(f).update(readFileSync(join(snapshot, "dist", f)));
+for (const f of readdirSync(join(snapshot, "dist"), { recursive: true }).sort()) {
+  const path = join(snapshot, "dist", f);
+  if (statSync(path).isFile()) digest.update(f).update(readFileSync(path));
+}
 const distHash = digest.digest("hex").slice(0, 12);
 const ourJs = readFileSync(join(snapshot, "dist", "summary-card.js"), "utf8");
 const sameCss = bundles(ourJs, cssMin) || bundles(ourJs, css);

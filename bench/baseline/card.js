@@ -154,7 +154,7 @@ const link = (href, part, attrs, text) =>
   h("a", { href, ...(part && { part }), ...(!href.startsWith("mailto:") && { target: "_blank", rel: "noopener noreferrer" }), ...attrs }, text);
 const section = (tag, part, id, title, body) => h(tag, { part, class: "section", "aria-labelledby": id }, h("h3", { id }, title), body);
 const points = (items, part, titlePart, textPart, extra) =>
-  h("ul", { class: "points" }, ...items.map((p, i) =>
+  h("ul", extra ? { class: "points", id: extra.list } : { class: "points" }, ...items.map((p, i) =>
     h("li", extra ? { part, id: extra.id(i) } : { part },
       p.title !== undefined && h("strong", { part: titlePart, dir: "auto" }, p.title),
       h("span", { part: textPart, dir: "auto" }, p.text),
@@ -182,23 +182,28 @@ function view(d, theme) {
     guests.append(h("bdi", null, g));
   });
   const status = h("p", { class: "status", role: "status" });
-  const root = h("div", { class: "sc", "data-theme": theme },
+  const initial = d.show && [...d.show.name].find((c) => /[\p{L}\p{N}]/u.test(c))?.toUpperCase();
+  const root = h("div", { class: "sc", "data-theme": theme, lang: "en", dir: "ltr" },
     h("article", { part: "card", class: "card", "data-layout": "full", "aria-labelledby": id("title") },
       h("header", { class: "head" },
-        d.show?.artwork && h("img", { class: "artwork", src: d.show.artwork, alt: "", width: "64", height: "64", loading: "lazy", decoding: "async", referrerpolicy: "no-referrer" }),
+        d.show?.artwork && h("span", { class: "art", "aria-hidden": "true" }, initial,
+          h("img", { class: "artwork", src: d.show.artwork, alt: "", width: "64", height: "64", loading: "lazy", decoding: "async", referrerpolicy: "no-referrer" })),
         h("div", { class: "head-text" },
           d.show && h("p", { class: "show-line" }, d.show.url ? link(d.show.url, "show", { dir: "auto" }, d.show.name) : h("span", { part: "show", dir: "auto" }, d.show.name)),
           h("h2", { part: "title", id: id("title"), dir: "auto" }, d.title),
           guests,
           date && h("p", { class: "published" }, h("time", { datetime: d.published.slice(0, 10) }, MONTHS[date.mo - 1] + " " + date.d + ", " + date.y)))),
-      h("p", { part: "stats", class: "stats" },
+      h("p", { class: "vh" }, (mins !== null ? mins + "-minute episode, " : "") + read + "-minute read"),
+      h("p", { part: "stats", class: "stats", "aria-hidden": "true" },
         mins !== null && h("span", { part: "duration" }, h("time", { datetime: isoDuration(mins) }, durationLabel(mins)), " episode"),
-        mins !== null && h("span", { class: "sep", "aria-hidden": "true" }, " · "),
+        mins !== null && h("span", { class: "sep" }, " · "),
         h("span", { part: "read-time" }, read + " min read")),
       d.topics?.length && h("ul", { part: "topics", "aria-label": "Topics" }, ...d.topics.map((t) => h("li", { part: "topic", dir: "auto" }, t))),
       d.ai_generated && h("p", { part: "ai-label" }, "AI-generated summary"),
+      d.ai_generated && h("p", { class: "vh" }, "Written by AI from the episode; it may contain mistakes."),
       section("section", "takeaways", id("takeaways"), "Key takeaways",
         points(d.takeaways, "takeaway", "takeaway-title", "takeaway-text", {
+          list: id("takeaway-list"),
           id: (i) => frag + "-takeaway-" + (i + 1),
           button: (i) => share(i, "Share takeaway " + (i + 1)),
         })),
@@ -216,10 +221,10 @@ function view(d, theme) {
 }
 
 const errorView = (theme, message, more = 0) =>
-  h("div", { class: "sc", "data-theme": theme },
+  h("div", { class: "sc", "data-theme": theme, lang: "en", dir: "ltr" },
     h("div", { part: "error", class: "error", role: "alert" },
       h("p", { class: "error-title" }, "This summary can't be shown."),
-      h("p", { class: "error-detail", dir: "auto" }, message),
+      h("p", { class: "error-detail", lang: "en", dir: "auto" }, message),
       more > 0 && h("p", { class: "error-more" }, "…and " + more + (more === 1 ? " more problem" : " more problems") + " (the browser console lists them all).")),
     h("slot"));
 
