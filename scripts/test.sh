@@ -39,5 +39,7 @@ gecko=$(command -v geckodriver) || {
   exit 1
 }
 wasm_test GECKODRIVER="$gecko"
+step "Node tests of dist/ artefacts (schema with ajv, types with tsc, npm package)"
+node --test tests/node/
 step "end-to-end tests of dist/ (Playwright, Debian's Chromium)"
 npx playwright test

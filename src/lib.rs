@@ -13,6 +13,10 @@ pub mod i18n;
 pub mod json;
 pub mod model;
 pub mod readtime;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod rss;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 pub mod share;
 pub mod text;
 pub mod time;
