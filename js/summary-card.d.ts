@@ -114,25 +114,25 @@ export type ShareTarget =
   | "email"
   | "mastodon";
 
-/** Options of `render()`; each one left out falls back to the element's attribute (or `data-*` attribute), then the default. */
+/** Options of `render()`; each one left out (or undefined) falls back to the element's attribute (or `data-*` attribute), then the default. */
 export interface RenderOptions {
-  /** Colour scheme (default "auto"). */
-  theme?: Theme;
-  /** Layout (default "full"). */
-  layout?: Layout;
+  /** Colour scheme (default "auto"; an unknown value also gives auto). */
+  theme?: Theme | undefined;
+  /** Layout (default "full"; an unknown value also gives full). */
+  layout?: Layout | undefined;
   /**
    * BCP 47 language tag of the card's own words: en, es, de, fr, pt, ja, zh,
    * ar, hi or he (any region); others give English. Default: the nearest
    * `lang` attribute, else English. Tables other than English are fetched
    * from `locales/<tag>.json` beside the module.
    */
-  locale?: string;
-  /** Reading speed in words per minute for the read time (default 238). */
-  wpm?: number;
+  locale?: string | undefined;
+  /** Reading speed for the read time: a whole number of words per minute, 50 to 2000; anything else gives the default, 238. */
+  wpm?: number | undefined;
   /** Share menu entries and their order, comma-separated, e.g. "copy,bluesky,email" (default: all). */
-  share?: string;
-  /** The title's heading level, 1 to 6 (default 2); the card's sections sit one below. */
-  headingLevel?: number;
+  share?: string | undefined;
+  /** The title's heading level, 1 to 6 (anything else gives the default, 2); the card's sections sit one below. */
+  headingLevel?: number | undefined;
 }
 
 /** One problem in the data. */

@@ -92,6 +92,9 @@ const layout: Layout = "compact";
 const share: ShareTarget[] = ["copy", "bluesky", "email"];
 const options: RenderOptions = { theme, layout, locale: "fr-CA", wpm: 300, share: share.join(","), headingLevel: 3 };
 
+// An option left undefined falls back to the attribute (exactOptionalPropertyTypes is on).
+const fromPage: RenderOptions = { theme: undefined, locale: document.documentElement.lang || undefined };
+
 const div = document.createElement("div");
 document.body.append(div);
 const card = await render(div, seed, options);
@@ -193,6 +196,7 @@ export {
   badShow,
   badTarget,
   firstPath,
+  fromPage,
   host,
   minimal,
   noText,

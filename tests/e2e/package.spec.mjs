@@ -1,0 +1,212 @@
+// The npm package as a user gets it: `npm pack` of this repository, installed
+// into a fresh project with no registry, a TypeScript entry type-checked
+// against the installed types and bundled with esbuild, the .wasm and the
+// locale tables copied beside the bundle (as the README says), then served
+// from that project and opened in Chromium.
+import { test, expect, SEED } from "./fixtures.mjs";
+import { build } from "esbuild";
+import { execFile } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, extname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { inside, TYPES } from "../../scripts/serve.mjs";
+
+const top = fileURLToPath(new URL("../../", import.meta.url));
+const pkg = JSON.parse(readFileSync(join(top, "package.json"), "utf8"));
+const seed = JSON.parse(readFileSync(join(top, "www/episodes/ilya.json"), "utf8"));
+// Under `npm test`, npm exports npm_config_* (local_prefix is this repository,
+// so a nested `npm install` would install here): the nested npm gets none.
+const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+
+/** Runs a command; resolves to { code, out }. */
+function run(cmd, args, cwd) {
+  return new Promise((resolve, reject) => {
+    execFile(cmd, args, { cwd, env, maxBuffer: 1 << 24 }, (err, stdout, stderr) => {
+      if (err && typeof err.code !== "number") reject(err);
+      else resolve({ code: err ? err.code : 0, out: stdout, err: stderr });
+    });
+  });
+}
+
+/** A static server for `root` on a free port. */
+function serveDir(root) {
+  return new Promise((resolve) => {
+    const server = createServer(async (req, res) => {
+      const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+      const file = inside(root, path.endsWith("/") ? path + "index.html" : path);
+      try {
+        const body = await readFile(file);
+        res.writeHead(200, { "content-type": TYPES[extname(file)] || "application/octet-stream" });
+        res.end(body);
+      } catch {
+        res.writeHead(404, { "content-type": "text/plain" });
+        res.end("not found");
+      }
+    });
+    server.listen(0, "127.0.0.1", () =>
+      resolve({ url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) }),
+    );
+  });
+}
+
+// The user's code: TypeScript, importing the package by name.
+const MAIN_TS = `import { render, validate, type CardData, type ValidationError } from "summary-card";
+
+const seed: CardData = ${JSON.stringify(seed, null, 2)};
+
+declare global {
+  interface Window {
+    ready: string[];
+    result: Promise<{ problems: ValidationError[]; errors: ValidationError[] }>;
+  }
+}
+
+window.ready = [];
+document.addEventListener("summary-card:ready", (e) => window.ready.push((e.target as HTMLElement).id));
+
+async function main() {
+  const problems = validate(seed);
+  const host = document.querySelector("#api");
+  if (!host) throw new Error("no #api");
+  const card = await render(host, seed, { theme: "light" });
+
+  const el = document.createElement("summary-card");
+  el.id = "element";
+  el.setAttribute("locale", "fr");
+  const json = document.createElement("script");
+  json.type = "application/json";
+  json.textContent = JSON.stringify(seed);
+  el.append(json);
+  document.body.append(el);
+  return { problems, errors: card.errors };
+}
+
+window.result = main();
+`;
+
+const INDEX_HTML = `<!doctype html>
+<html lang="en">
+<meta charset="utf-8">
+<link rel="icon" href="data:,">
+<title>summary-card from npm</title>
+<div id="api"></div>
+<script type="module" src="/assets/main.js"></script>
+`;
+
+let tmp = null;
+let app = null;
+let packed = null;
+let site = null;
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  tmp = mkdtempSync(join(tmpdir(), "summary-card-pkg-"));
+  const pack = await run("npm", ["pack", "--json", "--pack-destination", tmp], top);
+  expect(pack.code, pack.err).toBe(0);
+  packed = JSON.parse(pack.out)[0];
+
+  app = join(tmp, "app");
+  mkdirSync(join(app, "src"), { recursive: true });
+  writeFileSync(join(app, "package.json"), JSON.stringify({ name: "app", private: true, type: "module" }));
+  // No registry: an empty cache, --offline, and a registry URL that refuses connections.
+  const install = await run(
+    "npm",
+    ["install", join(tmp, packed.filename), "--offline", "--no-audit", "--no-fund", "--ignore-scripts",
+      "--cache", join(tmp, "npm-cache"), "--registry", "http://127.0.0.1:9/"],
+    app,
+  );
+  expect(install.code, install.out + install.err).toBe(0);
+
+  writeFileSync(join(app, "src/main.ts"), MAIN_TS);
+  writeFileSync(
+    join(app, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: {
+        target: "es2022", module: "esnext", moduleResolution: "bundler", lib: ["es2022", "dom"],
+        types: [], strict: true, skipLibCheck: false, noEmit: true,
+      },
+      include: ["src"],
+    }),
+  );
+  mkdirSync(join(app, "public"));
+  writeFileSync(join(app, "public/index.html"), INDEX_HTML);
+  await build({
+    absWorkingDir: app,
+    entryPoints: ["src/main.ts"],
+    bundle: true,
+    format: "esm",
+    outdir: "public/assets",
+    logLevel: "silent",
+  });
+  // As the README says: esbuild leaves new URL("summary-card.wasm", import.meta.url)
+  // as it is, so the wasm and the locale tables go beside the bundle.
+  const dist = dirname(createRequire(join(app, "package.json")).resolve("summary-card"));
+  cpSync(join(dist, "summary-card.wasm"), join(app, "public/assets/summary-card.wasm"));
+  cpSync(join(dist, "locales"), join(app, "public/assets/locales"), { recursive: true });
+  site = await serveDir(join(app, "public"));
+});
+
+test.afterAll(async () => {
+  await site?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+test("the tarball holds dist/, the README and the licences, and nothing else", () => {
+  const files = packed.files.map((f) => f.path).sort();
+  const allowed =
+    /^(package\.json|README\.md|LICENSE-(MIT|APACHE)|dist\/(summary-card\.(js|wasm|d\.ts|schema\.json)|embed\.js|locales\/[a-z]{2,3}(-[A-Za-z0-9]+)*\.json))$/;
+  expect(files.filter((f) => !allowed.test(f))).toEqual([]);
+  const locales = readdirSync(join(top, "dist/locales")).map((f) => `dist/locales/${f}`);
+  expect(locales.length).toBeGreaterThan(0);
+  for (const f of ["README.md", "LICENSE-MIT", "LICENSE-APACHE", ...locales]) expect(files).toContain(f);
+  // Every file package.json points at is in it.
+  const targets = [pkg.main, pkg.module, pkg.types, ...Object.values(pkg.exports).flatMap((t) => (typeof t === "string" ? [t] : Object.values(t)))];
+  for (const t of targets) {
+    const re = new RegExp("^" + t.replace(/^\.\//, "").replace(/[.]/g, "\\.").replace("*", "[^/]+") + "$");
+    expect(files.some((f) => re.test(f)), t).toBe(true);
+  }
+  expect(packed.unpackedSize).toBeLessThan(1_000_000);
+});
+
+test("a TypeScript project type-checks against the installed package's types", async () => {
+  const tsc = await run(join(top, "node_modules/.bin/tsc"), ["-p", app, "--listFiles", "--pretty", "false"], app);
+  expect(tsc.out.split("\n").filter((l) => / error TS/.test(l))).toEqual([]);
+  expect(tsc.code).toBe(0);
+  // Resolved through `exports` to the installed copy, not this repository's.
+  expect(tsc.out).toContain(join(app, "node_modules/summary-card/dist/summary-card.d.ts"));
+});
+
+test("bundled with esbuild, render() and <summary-card> show the seed card, finding the wasm and locales beside the bundle", async ({ page }) => {
+  const requests = [];
+  const failed = [];
+  const logged = [];
+  page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+  page.on("response", (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
+  page.on("console", (m) => ["error", "warning"].includes(m.type()) && logged.push(m.text()));
+  await page.goto(site.url + "/");
+
+  const result = await page.evaluate(() => window.result);
+  expect(result).toEqual({ problems: [], errors: [] });
+  const api = page.locator("#api");
+  await expect(api).toHaveAttribute("data-state", "ready");
+  await expect(api.locator("[part=title]")).toHaveText(SEED.title);
+  await expect(api.locator("[part=footer]")).toHaveText(SEED.footer);
+
+  const el = page.locator("summary-card#element");
+  await expect(el).toHaveAttribute("data-state", "ready");
+  await expect(el.locator("[part=title]")).toHaveText(SEED.title);
+  // French words, so locales/fr.json was found beside the bundle.
+  await expect(el.locator(".sc")).toHaveAttribute("lang", "fr");
+  await expect(el.locator("[part=share-button]")).toHaveText("Partager");
+  expect((await page.evaluate(() => window.ready)).sort()).toEqual(["api", "element"]);
+
+  expect(requests).toContain("/assets/summary-card.wasm");
+  expect(requests).toContain("/assets/locales/fr.json");
+  expect(requests.filter((p) => p.endsWith(".wasm"))).toHaveLength(1);
+  expect(failed).toEqual([]);
+  expect(logged).toEqual([]);
+});
