@@ -157,7 +157,8 @@ export interface CardHandle<E extends Element = Element> {
 
 /**
  * Renders `data` (an object, or JSON text) into an open shadow root of
- * `element`. Resolves when the card is ready or shows its error (then
+ * `element`, which must be able to hold one (`<summary-card>`, a custom
+ * element, `div`, `section`, `article`, `span`…). Resolves when the card is ready or shows its error (then
  * `errors` is not empty and `summary-card:error` has fired); never rejects.
  * A card already in `element` is replaced.
  */
