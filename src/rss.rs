@@ -555,7 +555,9 @@ impl<'a> Parser<'a> {
                         return Err(self.fail_in(at, Some(name), message));
                     };
                     let raw = self.src.get(from..close).unwrap_or_default();
-                    let value = self.decode(raw, from, true, true)?;
+                    let value = self
+                        .decode(raw, from, true, true)
+                        .map_err(|e| FeedError { path: self.path(Some(name)), ..e })?;
                     if attrs.iter().any(|a| a.name == key) {
                         let message = format!("attribute \"{key}\" appears twice in <{name}>");
                         return Err(self.fail_in(at, Some(name), message));
@@ -1000,7 +1002,7 @@ fn fnv1a(s: &str) -> u32 {
 }
 
 /// The guid as a card id (`^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$`): a leading
-/// `scheme://` dropped, every run of other characters made one `-`. A slug
+/// `scheme://` or `urn:uuid:` dropped, every run of other characters made one `-`. A slug
 /// that would be longer than 100 ends in a hash of the whole guid, so long
 /// guids that share a beginning still get distinct ids; a guid with no
 /// ASCII letters or digits becomes `ep-` and its hash.
@@ -1008,6 +1010,10 @@ pub fn slug_id(guid: &str) -> String {
     let hash = format!("{:08x}", fnv1a(guid));
     let body =
         guid.split_once("://").filter(|(s, _)| s.bytes().all(|b| b.is_ascii_alphabetic())).map_or(guid, |(_, r)| r);
+    let body = match body.get(..9) {
+        Some(p) if p.eq_ignore_ascii_case("urn:uuid:") => body.get(9..).unwrap_or_default(),
+        _ => body,
+    };
     let mut slug = String::new();
     for c in body.chars() {
         if c.is_ascii_alphanumeric() || c == '_' {

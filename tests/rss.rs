@@ -1,0 +1,484 @@
+//! `summary_card::rss::card_from_feed`: card JSON from a podcast RSS feed
+//! (the library behind `summary-card from-rss`).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use serde_json::{json, Value};
+use summary_card::json::{self, line_col};
+use summary_card::rss::{card_from_feed, FeedError, MAX_DEPTH};
+use summary_card::validate::validate;
+
+const FEED: &str = include_str!("fixtures/feed.xml");
+
+fn card(xml: &str, guid: Option<&str>) -> Value {
+    let out = card_from_feed(xml, guid).unwrap_or_else(|e| panic!("{e:?}"));
+    assert!(out.ends_with("}\n"), "{out}");
+    serde_json::from_str(&out).unwrap()
+}
+
+/// The single error for a feed, as (line, col, path, message).
+fn error(xml: &str, guid: Option<&str>) -> (usize, usize, String, String) {
+    let errors = card_from_feed(xml, guid).expect_err("expected an error");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let FeedError { offset, path, message } = errors.into_iter().next().unwrap();
+    let (line, col) = line_col(xml, offset);
+    (line, col, path, message)
+}
+
+/// (line, col) of the first occurrence of `needle` in `xml`.
+fn at(xml: &str, needle: &str) -> (usize, usize) {
+    line_col(xml, xml.find(needle).unwrap_or_else(|| panic!("{needle} not in the feed")))
+}
+
+/// A minimal feed around `items` (and `channel` extras).
+fn feed(channel: &str, items: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\"?>\n<rss version=\"2.0\" xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\" \
+         xmlns:podcast=\"https://podcastindex.org/namespace/1.0\">\n<channel>\n<title>Show</title>\n{channel}\n{items}\n\
+         </channel>\n</rss>\n"
+    )
+}
+
+const GUIDS: [&str; 4] = [
+    "8f3c2a10-6b7e-4d2c-9a51-0c4b1e2f7d93",
+    "signal-noise-141",
+    "urn:uuid:4d2b9c0e-77aa-4f5e-b3c1-2a9e8d7f6b55",
+    "https://signal-noise.example/episodes/140-compilers",
+];
+
+#[test]
+fn the_newest_item_by_default_with_every_field() {
+    let c = card(FEED, None);
+    assert_eq!(
+        c,
+        json!({
+            "version": 1,
+            "id": "8f3c2a10-6b7e-4d2c-9a51-0c4b1e2f7d93",
+            "url": "https://signal-noise.example/episodes/142-rust-wasm",
+            "show": {
+                "name": "Signal & Noise",
+                "url": "https://signal-noise.example/",
+                "artwork": "https://cdn.signal-noise.example/art/142.jpg"
+            },
+            "title": "Q&A: Rust & WebAssembly, with Ada Osei",
+            "guests": ["Ada Osei"],
+            "published": "2025-11-25",
+            "duration": 5400,
+            "topics": ["Technology", "Philosophy", "Science"],
+            "takeaways": [{"title": "", "text": ""}],
+            "covers": "Ada Osei explains why WebAssembly\u{2019}s size matters more than its speed, how Rust's ownership \
+                       maps onto the browser, and what \"zero-cost\" really costs.",
+            "listen": [
+                {"label": "Signal & Noise", "url": "https://signal-noise.example/episodes/142-rust-wasm"},
+                {"label": "Audio (MP3, 92 MB)", "url": "https://media.signal-noise.example/audio/142-rust-wasm.mp3"}
+            ]
+        })
+    );
+}
+
+#[test]
+fn each_fixture_item_by_guid() {
+    let second = card(FEED, Some(GUIDS[1]));
+    assert_eq!(second["id"], "signal-noise-141");
+    assert_eq!(second["title"], "The Long Now of Data: Archives <That Last>");
+    // No itunes:image on the item: the channel's.
+    assert_eq!(second["show"]["artwork"], "https://cdn.signal-noise.example/art/show-3000.jpg");
+    // role="Guest" counts; the host (role="host") does not.
+    assert_eq!(second["guests"], json!(["Mei Tanaka", "Tomás Ruiz"]));
+    assert_eq!(second["duration"], "45:30");
+    // The date as the feed wrote it (-0500), not shifted to UTC.
+    assert_eq!(second["published"], "2025-11-18");
+    // Escaped HTML (not CDATA), with a double-escaped &amp;amp;.
+    assert_eq!(
+        second["covers"],
+        "Librarians Mei Tanaka and Tomás Ruiz on keeping bits alive for centuries & why formats die."
+    );
+    assert_eq!(
+        second["listen"][1],
+        json!({"label": "Audio (M4A, 44 MB)", "url": "https://media.signal-noise.example/audio/141%20archives.m4a"})
+    );
+
+    let third = card(FEED, Some(GUIDS[2]));
+    assert_eq!(third["id"], "4d2b9c0e-77aa-4f5e-b3c1-2a9e8d7f6b55");
+    assert_eq!(third["title"], "Bonus: Listener Mail & Corrections");
+    assert_eq!(third["duration"], "1:02:03");
+    assert_eq!(third["published"], "2025-11-14");
+    // itunes:summary, first paragraph.
+    assert_eq!(third["covers"], "We answer your questions about episode 140.");
+    // No link and a guid that is not a permalink: no url; length="0" is not a size.
+    assert!(third.get("url").is_none(), "{third}");
+    assert!(third.get("guests").is_none(), "{third}");
+    assert_eq!(
+        third["listen"],
+        json!([{"label": "Audio (MP3)", "url": "https://media.signal-noise.example/audio/bonus-mail.mp3"}])
+    );
+
+    let fourth = card(FEED, Some(GUIDS[3]));
+    assert_eq!(fourth["id"], "signal-noise-example-episodes-140-compilers");
+    // No <link>: the guid is a permalink (isPermaLink defaults to true).
+    assert_eq!(fourth["url"], GUIDS[3]);
+    assert_eq!(fourth["duration"], "58:20");
+    assert_eq!(fourth["listen"][0], json!({"label": "Signal & Noise", "url": GUIDS[3]}));
+
+    // Whitespace around the argument does not matter.
+    assert_eq!(card(FEED, Some("  signal-noise-141\n")), second);
+}
+
+#[test]
+fn keys_come_in_the_contracts_order() {
+    let order = [
+        "version",
+        "id",
+        "url",
+        "show",
+        "title",
+        "guests",
+        "published",
+        "duration",
+        "topics",
+        "takeaways",
+        "covers",
+        "listen",
+    ];
+    for guid in GUIDS {
+        let out = card_from_feed(FEED, Some(guid)).unwrap();
+        let json::Value::Object(members) = json::parse(&out).unwrap().value else { panic!() };
+        let keys: Vec<&str> = members.iter().map(|(k, _)| k.as_str()).collect();
+        let expected: Vec<&str> = order.iter().copied().filter(|k| keys.contains(k)).collect();
+        assert_eq!(keys, expected, "{guid}");
+        // Pretty-printed like the seed files: two-space indent.
+        assert!(out.starts_with("{\n  \"version\": 1,\n"), "{out}");
+    }
+}
+
+#[test]
+fn every_card_fails_validation_only_on_the_placeholder_then_passes_when_filled_in() {
+    for guid in GUIDS {
+        let out = card_from_feed(FEED, Some(guid)).unwrap();
+        let errors: Vec<(String, String)> = validate(&out).into_iter().map(|e| (e.path, e.message)).collect();
+        assert_eq!(
+            errors,
+            [
+                ("takeaways[0].title".to_string(), "must not be empty".to_string()),
+                ("takeaways[0].text".to_string(), "must not be empty".to_string())
+            ],
+            "{guid}"
+        );
+        let placeholder = "\"title\": \"\",\n      \"text\": \"\"";
+        assert_eq!(out.matches(placeholder).count(), 1, "{out}");
+        let filled = out.replace(placeholder, "\"title\": \"Size first\",\n      \"text\": \"Ship less code.\"");
+        assert_eq!(validate(&filled), [], "{guid}: {filled}");
+    }
+}
+
+#[test]
+fn without_guid_the_newest_by_date_even_in_an_oldest_first_feed() {
+    let items = "<item><title>One</title><guid>a</guid><pubDate>Mon, 03 Nov 2025 10:00:00 GMT</pubDate></item>\
+                 <item><title>Two</title><guid>b</guid><pubDate>Mon, 10 Nov 2025 10:00:00 GMT</pubDate></item>\
+                 <item><title>Undated</title><guid>c</guid></item>";
+    assert_eq!(card(&feed("", items), None)["title"], "Two");
+    // Same day: the time and zone decide (15:00 +0200 is 13:00 UTC, before 14:00 UTC).
+    let items = "<item><title>Early</title><pubDate>Tue, 25 Nov 2025 15:00:00 +0200</pubDate></item>\
+                 <item><title>Late</title><pubDate>Tue, 25 Nov 2025 14:00:00 GMT</pubDate></item>";
+    assert_eq!(card(&feed("", items), None)["title"], "Late");
+    // No dates at all: the first item.
+    let items = "<item><title>First</title></item><item><title>Second</title></item>";
+    assert_eq!(card(&feed("", items), None)["title"], "First");
+}
+
+#[test]
+fn namespaces_are_resolved_by_uri_not_by_prefix() {
+    let xml = "<rss xmlns:it=\"http://www.itunes.com/dtds/podcast-1.0.dtd\" xmlns:p20=\"https://podcastindex.org/namespace/1.0\">\
+               <channel><title>S</title><item><title>T</title><it:duration>90</it:duration>\
+               <it:image href=\"https://a.example/i.jpg\"/><p20:person role=\"guest\">G</p20:person></item></channel></rss>";
+    let c = card(xml, None);
+    assert_eq!(
+        (&c["duration"], &c["show"]["artwork"], &c["guests"]),
+        (&json!(90), &json!("https://a.example/i.jpg"), &json!(["G"]))
+    );
+    // The conventional prefix bound to some other namespace is not iTunes.
+    let xml = "<rss xmlns:itunes=\"https://example.com/not-itunes\"><channel><title>S</title>\
+               <item><title>T</title><itunes:duration>90</itunes:duration></item></channel></rss>";
+    assert!(card(xml, None).get("duration").is_none());
+    // Undeclared, the conventional prefixes are read as podcast apps read them.
+    let xml = "<rss><channel><title>S</title><item><title>T</title><itunes:duration>90</itunes:duration></item></channel></rss>";
+    assert_eq!(card(xml, None)["duration"], 90);
+}
+
+// --- errors: position (line:col) and path ---
+
+#[test]
+fn not_well_formed_xml_points_at_the_problem() {
+    let xml = feed("", "<item>\n<title>T</title>\n<enclosure url=\"https://a.example/a.mp3\">\n</item>");
+    let (line, col, path, message) = error(&xml, None);
+    assert_eq!((line, col), at(&xml, "</item>"));
+    assert_eq!(path, "rss.channel.item[0].enclosure");
+    assert!(
+        message.starts_with("not well-formed XML: expected </enclosure> (opened at line 8, column 1), found </item>"),
+        "{message}"
+    );
+
+    // (body, the text the error points at, path, message start)
+    let cases: &[(&str, &str, &str, &str)] = &[
+        ("<item><title>A & B</title></item>", "& B", "rss.channel.item[0].title", "not well-formed XML: a bare \"&\""),
+        (
+            "<item><title>A&nbsp;B</title></item>",
+            "&nbsp;",
+            "rss.channel.item[0].title",
+            "not well-formed XML: unknown entity \"&nbsp;\"",
+        ),
+        (
+            "<item><title>&#0;</title></item>",
+            "&#0;",
+            "rss.channel.item[0].title",
+            "not well-formed XML: \"&#0;\" is not a character",
+        ),
+        (
+            "<item><title>1 < 2</title></item>",
+            "< 2",
+            "rss.channel.item[0].title",
+            "not well-formed XML: \"<\" must start a tag",
+        ),
+        (
+            "<item><enclosure url=https://a.example/></item>",
+            "url=",
+            "rss.channel.item[0].enclosure",
+            "not well-formed XML: the value of \"url\" must be in quotes",
+        ),
+        (
+            "<item><enclosure url=\"a\" url=\"b\"/></item>",
+            "url=\"b",
+            "rss.channel.item[0].enclosure",
+            "not well-formed XML: attribute \"url\" appears twice",
+        ),
+        (
+            "<item><enclosure a=\"x\"b=\"y\"/></item>",
+            "b=\"y",
+            "rss.channel.item[0].enclosure",
+            "not well-formed XML: expected a space",
+        ),
+        (
+            "<item><title a=\"<\"/></item>",
+            "<\"/>",
+            "rss.channel.item[0].title",
+            "not well-formed XML: \"<\" is not allowed in an attribute value",
+        ),
+        (
+            "<item><title><![CDATA[x</title></item>",
+            "<![CDATA[x",
+            "rss.channel.item[0].title",
+            "not well-formed XML: a CDATA section is not closed",
+        ),
+        ("<item><!-- x </item>", "<!-- x", "rss.channel.item[0]", "not well-formed XML: a comment is not closed"),
+        (
+            "<item><title>]]></title></item>",
+            "]]>",
+            "rss.channel.item[0].title",
+            "not well-formed XML: \"]]>\" is not allowed",
+        ),
+        (
+            "<item><title>a\u{1}</title></item>",
+            "\u{1}",
+            "rss.channel.item[0].title",
+            "not well-formed XML: the character U+0001",
+        ),
+        ("<item></itm>", "</itm>", "rss.channel.item[0]", "not well-formed XML: expected </item>"),
+        (
+            "<item><title>ok</title></item><item><title>x</title><item>",
+            "</channel>",
+            "rss.channel.item[1].item[0]",
+            "not well-formed XML: expected </item>",
+        ),
+    ];
+    for &(body, needle, want_path, want_message) in cases {
+        let xml = feed("", body);
+        let (line, col, path, message) = error(&xml, None);
+        assert_eq!(
+            (line, col, path.as_str()),
+            (at(&xml, needle).0, at(&xml, needle).1, want_path),
+            "{body}: {message}"
+        );
+        assert!(message.starts_with(want_message), "{body}: {message}");
+    }
+}
+
+#[test]
+fn document_level_xml_errors() {
+    // (document, the text the error points at, path, message start)
+    let cases: &[(&str, &str, &str, &str)] = &[
+        ("", "", "", "not well-formed XML: the document has no root element"),
+        ("<rss><channel>", "<channel>", "rss.channel", "not well-formed XML: <channel> is never closed"),
+        ("<rss></rss><rss></rss>", "<rss></rss>\n", "", "not well-formed XML: a second root element <rss>"),
+        ("<rss></rss>trailing", "trailing", "", "not well-formed XML: text after the root element"),
+        ("junk<rss></rss>", "junk", "", "not well-formed XML: text before the root element"),
+        ("</rss>", "</rss>", "", "not well-formed XML: unexpected </rss>: no element is open"),
+        ("<rss><!DOCTYPE x></rss>", "<!DOCTYPE", "rss", "not well-formed XML: a DOCTYPE must come before"),
+        ("<rss", "<rss", "rss", "not well-formed XML: the tag <rss is not closed"),
+    ];
+    for &(doc, needle, want_path, want_message) in cases {
+        let doc = format!("{doc}\n");
+        let (line, col, path, message) = error(&doc, None);
+        let want = if needle.is_empty() { line_col(&doc, doc.len()) } else { at(&doc, needle) };
+        assert_eq!((line, col, path.as_str()), (want.0, want.1, want_path), "{doc}: {message}");
+        assert!(message.starts_with(want_message), "{doc}: {message}");
+    }
+}
+
+#[test]
+fn feed_shape_errors() {
+    let atom = "<?xml version=\"1.0\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>x</title></feed>";
+    assert_eq!(
+        error(atom, None),
+        (
+            2,
+            1,
+            String::new(),
+            "expected an RSS 2.0 feed (<rss>), found <feed> (an Atom feed: only RSS 2.0 is read)".into()
+        )
+    );
+    assert_eq!(
+        error("<rss version=\"2.0\">\n  <title/>\n</rss>", None),
+        (1, 1, "rss".into(), "has no <channel>".into())
+    );
+
+    let empty = feed("", "");
+    let (line, col) = at(&empty, "<channel>");
+    assert_eq!(
+        error(&empty, None),
+        (line, col, "rss.channel".into(), "has no <item>: the feed lists no episodes".into())
+    );
+    assert_eq!(error(&empty, Some("x")).2, "rss.channel");
+
+    let (line, col, path, message) = error(FEED, Some("no-such-guid"));
+    assert_eq!((line, col, path.as_str()), (at(FEED, "<channel>").0, at(FEED, "<channel>").1, "rss.channel"));
+    assert_eq!(
+        message,
+        format!(
+            "no item has the guid \"no-such-guid\"; the feed's guids include \"{}\", \"{}\", \"{}\" and 1 more",
+            GUIDS[0], GUIDS[1], GUIDS[2]
+        )
+    );
+    let no_guids = feed("", "<item><title>T</title></item>");
+    assert_eq!(error(&no_guids, Some("x")).3, "no item has the guid \"x\"; no item in this feed has a <guid>");
+}
+
+#[test]
+fn an_item_without_a_title() {
+    let xml = feed("", "<item><title>Fine</title><guid>a</guid></item>\n  <item>\n<guid>b</guid></item>");
+    let (line, col) = at(&xml, "<item>\n");
+    assert_eq!(
+        error(&xml, Some("b")),
+        (line, col, "rss.channel.item[1]".into(), "has no <title>: the card needs one".into())
+    );
+    // The first item is still fine.
+    assert_eq!(card(&xml, Some("a"))["title"], "Fine");
+
+    let xml = feed("", "<item><guid>a</guid>\n<title>  </title></item>");
+    let (line, col) = at(&xml, "<title>  ");
+    assert_eq!(
+        error(&xml, None),
+        (line, col, "rss.channel.item[0].title".into(), "is empty: the card needs a title".into())
+    );
+    // itunes:title stands in for a missing or empty <title>.
+    let xml = feed("", "<item><title/><itunes:title>Clean</itunes:title></item>");
+    assert_eq!(card(&xml, None)["title"], "Clean");
+}
+
+// --- hostile input ---
+
+#[test]
+fn only_http_urls_are_emitted() {
+    let channel = "<link>javascript:alert(1)</link><itunes:image href=\"data:image/png;base64,AAAA\"/>\
+                   <image><url>https://ok.example/logo.png</url></image>";
+    let items = "<item><title>T</title><link>JavaScript:alert(document.cookie)</link>\
+                 <guid>vbscript:x</guid><itunes:image href=\" javascript:alert(2)\"/>\
+                 <enclosure url=\"file:///etc/passwd\" type=\"audio/mpeg\"/></item>";
+    let c = card(&feed(channel, items), None);
+    assert_eq!(c["show"], json!({"name": "Show", "artwork": "https://ok.example/logo.png"}));
+    assert!(c.get("url").is_none() && c.get("listen").is_none(), "{c}");
+    assert_eq!(c["id"], "vbscript-x");
+    let out = card_from_feed(&feed(channel, items), None).unwrap();
+    assert!(!out.to_ascii_lowercase().contains("script:") && !out.contains("file:") && !out.contains("data:"), "{out}");
+    // Relative links are dropped too.
+    let c = card(&feed("<link>/</link>", "<item><title>T</title><link>/ep/1</link></item>"), None);
+    assert!(c["show"].get("url").is_none() && c.get("url").is_none(), "{c}");
+}
+
+#[test]
+fn markup_in_text_is_escaped_so_the_json_can_sit_in_a_script_element() {
+    let items = "<item><title><![CDATA[</script><script>alert(1)</script> \"q\" \\ ]]></title>\
+                 <description><![CDATA[<script>alert(2)</script><p>Hi &lt;b&gt;</p>]]></description></item>";
+    let out = card_from_feed(&feed("", items), None).unwrap();
+    assert!(!out.contains('<'), "{out}");
+    assert!(out.contains(r#""title": "\u003c/script>\u003cscript>alert(1)\u003c/script> \"q\" \\","#), "{out}");
+    let c: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(c["title"], "</script><script>alert(1)</script> \"q\" \\");
+    // Script content is dropped from the description; an escaped tag is text.
+    assert_eq!(c["covers"], "Hi <b>");
+}
+
+#[test]
+fn deep_nesting_is_refused_without_overflowing_the_stack() {
+    let depth = 200_000;
+    let xml = format!("<rss><channel>{}{}</channel></rss>", "<a>".repeat(depth), "</a>".repeat(depth));
+    let (_, col, path, message) = error(&xml, None);
+    // The first element past the limit.
+    assert_eq!(col, 1 + "<rss><channel>".len() + 3 * (MAX_DEPTH - 2));
+    assert_eq!(message, format!("elements nest deeper than {MAX_DEPTH} levels"));
+    assert!(path.starts_with("rss.channel.a.a."), "{path}");
+    // Just under the limit is fine.
+    let ok = MAX_DEPTH - 4;
+    let items = format!("<item><title>T</title>{}{}</item>", "<x>".repeat(ok), "</x>".repeat(ok));
+    assert_eq!(card(&feed("", &items), None)["title"], "T");
+}
+
+#[test]
+fn entities_from_a_doctype_are_never_expanded() {
+    let xml =
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [\n<!ENTITY lol \"lol\">\n<!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">\n\
+               <!ENTITY xxe SYSTEM \"file:///etc/passwd\">\n]>\n<rss><channel><title>S</title>\
+               <item><title>&xxe;</title></item></channel></rss>";
+    let (line, _, path, message) = error(xml, None);
+    assert_eq!((line, path.as_str()), (7, "rss.channel.item[0].title"));
+    assert!(message.starts_with("not well-formed XML: unknown entity \"&xxe;\""), "{message}");
+    // A DOCTYPE alone is skipped.
+    let xml = "<!DOCTYPE rss PUBLIC \"-//x//y\" \"http://x.example/rss.dtd\">\n<rss><channel><item><title>T</title></item></channel></rss>";
+    assert_eq!(card(xml, None)["title"], "T");
+}
+
+#[test]
+fn a_large_feed_is_read_in_linear_time() {
+    let item =
+        "<item><title>Episode &amp; more</title><guid>g-N</guid><description><![CDATA[<p>Text</p>]]></description>\
+                <enclosure url=\"https://a.example/N.mp3\" type=\"audio/mpeg\" length=\"1\"/></item>\n";
+    let items: String = (0..50_000).map(|i| item.replace('N', &i.to_string())).collect();
+    let xml = feed("", &items);
+    assert!(xml.len() > 5_000_000);
+    let start = std::time::Instant::now();
+    let c = card(&xml, Some("g-49999"));
+    assert_eq!(c["id"], "g-49999");
+    // Generous: about 0.1 s in a release build, well under 1 s in a debug one.
+    assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
+}
+
+#[test]
+fn strings_the_validator_would_refuse_are_fixed_or_left_out() {
+    let long = "word ".repeat(2000);
+    let items = format!(
+        "<item><title>{long}</title><guid>{}</guid><podcast:person role=\"guest\">  </podcast:person>\
+         <itunes:duration>0</itunes:duration><pubDate>31 Feb 2025</pubDate><description>{long}</description></item>",
+        "x".repeat(300)
+    );
+    let xml = feed("", &items).replacen("<title>Show</title>", "<title> </title>", 1);
+    let out = card_from_feed(&xml, None).unwrap();
+    let errors: Vec<String> = validate(&out).into_iter().map(|e| e.path).collect();
+    assert_eq!(errors, ["takeaways[0].title", "takeaways[0].text"], "{out}");
+    let c: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(c["title"].as_str().unwrap().chars().count(), 5000);
+    assert!(c["covers"].as_str().unwrap().ends_with("word…"));
+    assert_eq!(c["id"].as_str().unwrap().len(), 100);
+    // A blank show title: no show; no guests; no duration or date.
+    for key in ["show", "guests", "duration", "published"] {
+        assert!(c.get(key).is_none(), "{key}: {out}");
+    }
+}
