@@ -1301,3 +1301,221 @@ fn write_json(out: &mut String, v: &J, indent: usize) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn root(xml: &str) -> Element {
+        parse(xml).unwrap_or_else(|e| panic!("{e:?}"))
+    }
+
+    #[test]
+    fn text_references_cdata_and_line_ends() {
+        let r = root("<a>x &amp; &lt;y&gt; &quot;&apos; &#233;&#x1F600;\r\n<![CDATA[<b>&amp;</b>]]>\rz</a>");
+        assert_eq!(r.text(), "x & <y> \"' é😀\n<b>&amp;</b>\nz");
+        let r = root("<a b=\"1\r\n2\t3 &amp; &#x3c;\" c='it&apos;s \"q\"'/>");
+        assert_eq!(r.attr("b"), Some("1 2 3 & <"));
+        assert_eq!(r.attr("c"), Some("it's \"q\""));
+        // Comments and processing instructions inside elements are skipped.
+        assert_eq!(root("<a>x<!-- c -->y<?pi z?></a>").text(), "xy");
+        // A byte-order mark and a declaration before the root are fine.
+        assert_eq!(root("\u{feff}<?xml version=\"1.0\"?>\n<a/>").name, "a");
+    }
+
+    #[test]
+    fn namespaces() {
+        let r = root(
+            "<r xmlns:i=\"http://www.itunes.com/DTDs/Podcast-1.0.dtd\" xmlns:p=\"http://podcastindex.org/namespace/1.0/\">\
+             <i:x/><p:x/><itunes:x/><podcast:x/><content:x/><zz:x/><y xmlns=\"urn:other\"><z/></y><q/></r>",
+        );
+        let ns: Vec<Ns> = r.elements().map(|e| e.ns).collect();
+        assert_eq!(ns, [Ns::Itunes, Ns::Podcast, Ns::Itunes, Ns::Podcast, Ns::Content, Ns::Other, Ns::Other, Ns::None]);
+        // The default namespace applies to the element declaring it and its children.
+        let y = r.child(Ns::Other, "y").unwrap();
+        assert_eq!(y.elements().next().unwrap().ns, Ns::Other);
+        // A redeclared prefix is scoped to its element.
+        let r = root("<r xmlns:a=\"https://podcastindex.org/namespace/1.0\"><s xmlns:a=\"urn:x\"><a:t/></s><a:t/></r>");
+        assert_eq!(r.child(Ns::None, "s").unwrap().elements().next().unwrap().ns, Ns::Other);
+        assert_eq!(r.child(Ns::Podcast, "t").map(|e| e.local()), Some("t"));
+        assert_eq!(ns_of("http://backend.userland.com/rss2"), Ns::None);
+        assert_eq!(ns_of(CONTENT_URI), Ns::Content);
+        assert_eq!(ns_of(PODCAST_URI_OLD), Ns::Podcast);
+    }
+
+    #[test]
+    fn block_elements_in_text_break_paragraphs() {
+        let r = root("<d>One <b>bold</b> line<p>Two</p>three</d>");
+        assert_eq!(paragraphs(&r.text()), ["One bold line", "Two", "three"]);
+    }
+
+    #[test]
+    fn html_to_paragraphs() {
+        let cases: &[(&str, &[&str])] = &[
+            ("<p>Hello <b>world</b>&nbsp;&amp; more</p><p>Second</p>", &["Hello world & more", "Second"]),
+            ("Plain\n\nParagraphs\nwrap", &["Plain", "Paragraphs wrap"]),
+            ("a<br/>b<br>c", &["a", "b", "c"]),
+            ("<script>alert('x')</script><STYLE>p{}</STYLE>Text", &["Text"]),
+            ("<!-- hidden <p> -->Shown", &["Shown"]),
+            ("1 < 2 and 3 > 2", &["1 < 2 and 3 > 2"]),
+            (
+                "&lt;p&gt; is a tag; AT&T &unknown; &#8217; &#x2014; &#0; &#xZZ;",
+                &["<p> is a tag; AT&T &unknown; ’ — &#0; &#xZZ;"],
+            ),
+            ("<a href=\"https://x.example\">link</a>, then", &["link , then"]),
+            ("   ", &[]),
+        ];
+        for &(html, want) in cases {
+            assert_eq!(paragraphs(html), want, "{html}");
+        }
+    }
+
+    #[test]
+    fn durations() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("5400", Some("5400")),
+            (" 90 ", Some("90")),
+            ("1234.5", Some("1235")),
+            ("1234.4", Some("1234")),
+            ("1:36:00", Some("\"1:36:00\"")),
+            ("00:45:00", Some("\"45:00\"")),
+            ("96:00", Some("\"1:36:00\"")),
+            ("5:07", Some("\"05:07\"")),
+            ("0", None),
+            ("0:00", None),
+            ("1:60", None),
+            ("", None),
+            ("1h", None),
+            ("12.x", None),
+            ("-5", None),
+        ];
+        for &(raw, want) in cases {
+            let got = duration(raw).map(|j| {
+                let mut s = String::new();
+                write_json(&mut s, &j, 0);
+                s
+            });
+            assert_eq!(got.as_deref(), want, "{raw}");
+        }
+    }
+
+    #[test]
+    fn pub_dates() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Tue, 25 Nov 2025 14:00:00 GMT", Some("2025-11-25")),
+            ("Tue, 25 Nov 2025 23:30:00 -0800", Some("2025-11-25")),
+            ("25 Nov 2025 14:00 +0000", Some("2025-11-25")),
+            ("Tuesday, 4 November 2025 10:00:00 EST", Some("2025-11-04")),
+            ("Tue, Nov 25 2025 14:00:00 GMT", Some("2025-11-25")),
+            ("Sat, 01 Jan 99 00:00:00 GMT", Some("1999-01-01")),
+            ("Sat, 01 Jan 24 00:00:00 GMT", Some("2024-01-01")),
+            ("Mon, 29 Feb 2024 10:00:00 GMT", Some("2024-02-29")),
+            ("2025-11-25T14:00:00Z", Some("2025-11-25")),
+            ("Thu, 29 Feb 2025 10:00:00 GMT", None),
+            ("Tue, 25 Foo 2025", None),
+            ("yesterday", None),
+            ("", None),
+        ];
+        for &(raw, want) in cases {
+            assert_eq!(pub_date(raw).map(|(d, _)| d).as_deref(), want, "{raw}");
+        }
+        let key = |s: &str| pub_date(s).unwrap().1;
+        assert_eq!(key("Thu, 01 Jan 1970 00:00:00 GMT"), 0);
+        assert_eq!(key("Tue, 25 Nov 2025 14:00:00 GMT"), 1_764_079_200);
+        assert_eq!(key("Tue, 25 Nov 2025 09:00:00 EST"), key("Tue, 25 Nov 2025 14:00:00 +0000"));
+        assert_eq!(key("Tue, 25 Nov 2025 15:30:00 +0130"), key("Tue, 25 Nov 2025 14:00:00 UT"));
+    }
+
+    #[test]
+    fn ids_from_guids() {
+        let cases: &[(&str, &str)] = &[
+            ("8f3c2a10-6b7e-4d2c", "8f3c2a10-6b7e-4d2c"),
+            ("https://example.com/?p=123", "example-com-p-123"),
+            ("urn:uuid:4D2B9C0E-77AA", "4D2B9C0E-77AA"),
+            ("tag:soundcloud,2010:tracks/12345", "tag-soundcloud-2010-tracks-12345"),
+            ("__a__b", "a__b"),
+            ("--x--", "x"),
+            ("Buzzsprout-1234567", "Buzzsprout-1234567"),
+        ];
+        for &(guid, want) in cases {
+            assert_eq!(slug_id(guid), want, "{guid}");
+        }
+        let valid = |id: &str| {
+            id.len() <= 100
+                && id.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric())
+                && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        };
+        for guid in ["日本語", "!!!", "", &"a".repeat(500), &format!("{}-x", "a-".repeat(60)), "é-1"] {
+            assert!(valid(&slug_id(guid)), "{guid}: {}", slug_id(guid));
+        }
+        // Long guids sharing a beginning stay distinct.
+        let (a, b) = (format!("{}1", "x".repeat(200)), format!("{}2", "x".repeat(200)));
+        assert_ne!(slug_id(&a), slug_id(&b));
+        assert_eq!(slug_id("日本語"), format!("ep-{:08x}", fnv1a("日本語")));
+    }
+
+    #[test]
+    fn enclosure_labels() {
+        let cases: &[(&str, &str, Option<&str>, &str)] = &[
+            ("audio/mpeg", "https://a/x.mp3", Some("92160000"), "Audio (MP3, 92 MB)"),
+            ("audio/mpeg", "https://a/x.mp3", Some("0"), "Audio (MP3)"),
+            ("audio/x-m4a", "https://a/x", None, "Audio (M4A)"),
+            ("", "https://a/x.opus?u=1", None, "Audio (Opus)"),
+            ("video/mp4", "https://a/x.mp4", Some("1500000"), "Video (MP4, 2 MB)"),
+            ("application/octet-stream", "https://a/x", Some("junk"), "Audio"),
+        ];
+        for &(kind, url, length, want) in cases {
+            assert_eq!(enclosure_label(kind, url, length), want, "{kind} {url}");
+        }
+    }
+
+    #[test]
+    fn covers_are_cut_at_a_sentence_or_a_word() {
+        let covers_of = |desc: &str| {
+            let xml = format!("<item><description>{desc}</description></item>");
+            covers(&root(&xml))
+        };
+        let sentence = "This is a sentence. ".repeat(100);
+        let c = covers_of(&sentence).unwrap();
+        assert!(c.ends_with("sentence.") && char_count(&c) <= MAX_COVERS, "{c}");
+        let words = "word ".repeat(400);
+        let c = covers_of(&words).unwrap();
+        assert!(c.ends_with("word…") && char_count(&c) <= MAX_COVERS + 1, "{c}");
+        assert_eq!(covers_of("Short."), Some("Short.".into()));
+        assert_eq!(covers_of(""), None);
+        // itunes:summary comes first, content:encoded last.
+        let xml = "<item><content:encoded>C</content:encoded><description>D</description><itunes:summary>S</itunes:summary></item>";
+        assert_eq!(covers(&root(xml)), Some("S".into()));
+        assert_eq!(
+            covers(&root("<item><content:encoded>&lt;p&gt;C&lt;/p&gt;</content:encoded></item>")),
+            Some("C".into())
+        );
+    }
+
+    #[test]
+    fn json_strings() {
+        let mut s = String::new();
+        write_string(&mut s, "a\"b\\c\nd\te\u{1}f</script>\u{2028}é😀");
+        assert_eq!(s, r#""a\"b\\c\nd\te\u0001f\u003c/script>\u2028é😀""#);
+        assert_eq!(
+            crate::json::parse(&s).unwrap().value,
+            crate::json::Value::String("a\"b\\c\nd\te\u{1}f</script>\u{2028}é😀".into())
+        );
+    }
+
+    #[test]
+    fn urls() {
+        assert_eq!(link_url(" https://a.example/my file.mp3 ").as_deref(), Some("https://a.example/my%20file.mp3"));
+        assert_eq!(link_url("HTTP://a.example").as_deref(), Some("http://a.example"));
+        for bad in ["javascript:alert(1)", "//a.example", "/x", "mailto:a@b.example", "https://", "ftp://a.example", ""]
+        {
+            assert_eq!(link_url(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn paths_number_items_among_their_siblings() {
+        let e = parse("<rss><channel><title/><item/><image/><item><x></y></item></channel></rss>").unwrap_err();
+        assert_eq!(e.path, "rss.channel.item[1].x");
+    }
+}

@@ -181,6 +181,10 @@ fn without_guid_the_newest_by_date_even_in_an_oldest_first_feed() {
     let items = "<item><title>Early</title><pubDate>Tue, 25 Nov 2025 15:00:00 +0200</pubDate></item>\
                  <item><title>Late</title><pubDate>Tue, 25 Nov 2025 14:00:00 GMT</pubDate></item>";
     assert_eq!(card(&feed("", items), None)["title"], "Late");
+    // A tie: the earlier item in the feed.
+    let items = "<item><title>A</title><pubDate>Tue, 25 Nov 2025 14:00:00 GMT</pubDate></item>\
+                 <item><title>B</title><pubDate>Tue, 25 Nov 2025 09:00:00 EST</pubDate></item>";
+    assert_eq!(card(&feed("", items), None)["title"], "A");
     // No dates at all: the first item.
     let items = "<item><title>First</title></item><item><title>Second</title></item>";
     assert_eq!(card(&feed("", items), None)["title"], "First");
