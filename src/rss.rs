@@ -642,7 +642,8 @@ impl<'a> Parser<'a> {
 // ---------------------------------------------------------------------------
 // Feed to card
 
-/// The card as JSON values, in the contract's key order.
+/// A JSON value to write out. Objects keep their members in the order
+/// given, which is how the card follows the contract's key order.
 enum J {
     Str(String),
     Num(u64),
