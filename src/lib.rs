@@ -12,6 +12,7 @@ pub mod html;
 pub mod i18n;
 pub mod json;
 pub mod model;
+pub mod page;
 pub mod readtime;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod rss;

@@ -1,30 +1,517 @@
-//! The `summary-card validate` command: FILE:LINE:COL: PATH: MESSAGE, exit 1.
+//! The `summary-card` command line: validate, render, schema, from-rss, help,
+//! and the exit codes (0 ok, 1 invalid input, 2 usage error).
 
 #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
-use std::process::Command;
+use serde_json::Value;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+const SEED_TITLE: &str = "Ilya Sutskever – We're moving from the age of scaling to the age of research";
+const SEED_STATS: &str = "96 min episode · 3 min read";
+const SEED_FOOTER: &str = "You just read a 3-minute summary of a 96-minute episode.";
+
+/// Exit code, stdout and stderr of the CLI with `args` and `stdin`.
+fn run_in(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_summary-card"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn run3(args: &[&str]) -> (i32, String, String) {
+    run_in(args, "")
+}
 
 fn run(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_summary-card")).args(args).output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned())
+    let (code, out, _) = run3(args);
+    (code, out)
+}
+
+const SEED: &str = "www/episodes/ilya.json";
+const SEASON: &str = "www/episodes/season.json";
+
+/// A fresh directory for this test's files.
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("summary-card-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let file = dir.join(name);
+    std::fs::write(&file, text).unwrap();
+    file.to_string_lossy().into_owned()
+}
+
+/// The contents of the first `<open ...>` ... `</close>` in `html` after `start`.
+fn between<'a>(html: &'a str, open: &str, close: &str) -> &'a str {
+    let from = html.find(open).unwrap_or_else(|| panic!("no {open} in {html}")) + open.len();
+    let to = html[from..].find(close).unwrap() + from;
+    &html[from..to]
+}
+
+/// Text of `html` with tags removed and the renderer's escapes undone.
+fn text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+}
+
+/// The outer HTML of the first element carrying `part="name"`.
+fn part<'a>(html: &'a str, name: &str) -> &'a str {
+    let at = html.find(&format!(" part=\"{name}\"")).unwrap_or_else(|| panic!("no part {name}"));
+    let start = html[..at].rfind('<').unwrap();
+    let tag = html[start + 1..at].split(' ').next().unwrap();
+    let (open, close) = (format!("<{tag}"), format!("</{tag}>"));
+    let mut depth = 0;
+    let mut i = start;
+    loop {
+        let next_open = html[i + 1..].find(&open).map(|p| p + i + 1);
+        let next_close = html[i + 1..].find(&close).map(|p| p + i + 1).unwrap();
+        match next_open {
+            Some(o) if o < next_close => {
+                depth += 1;
+                i = o;
+            }
+            _ if depth > 0 => {
+                depth -= 1;
+                i = next_close;
+            }
+            _ => return &html[start..next_close + close.len()],
+        }
+    }
+}
+
+/// The distinct `part` names in `html`, in order of first appearance.
+fn parts(html: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for chunk in html.split(" part=\"").skip(1) {
+        let name = chunk.split('"').next().unwrap().to_string();
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+fn json(s: &str) -> Value {
+    serde_json::from_str(s).unwrap_or_else(|e| panic!("{e}: {s}"))
+}
+
+/// The data script, the JSON-LD and the shadow root's markup of a render.
+fn pieces(html: &str) -> (Value, Value, String) {
+    let data = between(html, "<script type=\"application/json\">", "</script>");
+    let ld = between(html, "<script type=\"application/ld+json\">", "</script>");
+    let shadow = between(html, "<template shadowrootmode=\"open\">", "</template>");
+    (json(data), json(ld), shadow.to_string())
 }
 
 #[test]
 fn valid_files_exit_zero() {
-    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/www/episodes/ilya.json");
-    assert_eq!(run(&["validate", seed]), (0, String::new()));
+    assert_eq!(run(&["validate", SEED]), (0, String::new()));
+    assert_eq!(run(&["validate", SEED, SEASON, "www/episodes/showcase.json"]), (0, String::new()));
 }
 
 #[test]
 fn errors_name_file_line_column_and_path() {
-    let dir = std::env::temp_dir().join(format!("summary-card-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("bad.json");
-    std::fs::write(&file, "{\n  \"title\": \"T\",\n  \"takeaways\": [{\"title\": 42, \"text\": \"x\"}]\n}\n").unwrap();
-    let name = file.to_string_lossy().into_owned();
+    let dir = temp("errors");
+    let name =
+        write(&dir, "bad.json", "{\n  \"title\": \"T\",\n  \"takeaways\": [{\"title\": 42, \"text\": \"x\"}]\n}\n");
     let (code, out) = run(&["validate", &name]);
     assert_eq!(code, 1);
     assert_eq!(out, format!("{name}:3:27: takeaways[0].title: expected a string, found 42\n"));
+    // Any bad file fails the run; the good ones print nothing.
+    let (code, out) = run(&["validate", SEED, &name, SEASON]);
+    assert_eq!((code, out.lines().count()), (1, 1));
+    // Standard input.
+    let (code, out, _) = run_in(&["validate", "-"], "{\"title\": 1, \"takeaways\": [{\"text\": \"x\"}]}");
+    assert_eq!((code, out.as_str()), (1, "<stdin>:1:11: title: expected a string, found 1\n"));
+    // Unreadable: a message on stderr, exit 1.
+    let (code, out, err) = run3(&["validate", "no/such/file.json"]);
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert!(err.starts_with("no/such/file.json: cannot read: "), "{err}");
+}
+
+#[test]
+fn render_prints_the_widgets_card_in_a_declarative_shadow_root() {
+    let (code, html, err) = run3(&["render", SEED]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert!(html.starts_with("<summary-card locale=\"en\">\n<template shadowrootmode=\"open\"><style>"), "{html}");
+    let (data, _, shadow) = pieces(&html);
+    // The stylesheet, inlined.
+    assert!(shadow.starts_with(&format!("<style>{}</style>", summary_card::CSS.trim_end())));
+    // The widget's markup: the same view, rendered by the same code.
+    let doc = summary_card::validate::parse_document(&std::fs::read_to_string(SEED).unwrap()).unwrap();
+    let view = summary_card::html::to_html(&summary_card::view::document_view(&doc, &Default::default()));
+    assert!(shadow.ends_with(&view));
+    assert_eq!(
+        parts(&shadow),
+        [
+            "card",
+            "show",
+            "title",
+            "guests",
+            "stats",
+            "duration",
+            "read-time",
+            "topics",
+            "topic",
+            "ai-label",
+            "takeaways",
+            "takeaway",
+            "takeaway-title",
+            "takeaway-text",
+            "covers",
+            "questions",
+            "question",
+            "question-title",
+            "question-text",
+            "notable",
+            "listen",
+            "share-button",
+            "footer"
+        ]
+    );
+    assert_eq!(text(part(&shadow, "title")), SEED_TITLE);
+    assert_eq!(text(part(&shadow, "stats")), SEED_STATS);
+    assert_eq!(text(part(&shadow, "footer")), SEED_FOOTER);
+    // The data, for the widget's upgrade: the file's own JSON.
+    assert_eq!(data, json(&std::fs::read_to_string(SEED).unwrap()));
+    // The JSON-LD comes after the element, outside it.
+    let end = html.find("</summary-card>").unwrap();
+    assert!(html.find("application/ld+json").unwrap() > end);
+    // Standard input gives the same page.
+    let (code, from_stdin, _) = run_in(&["render", "-"], &std::fs::read_to_string(SEED).unwrap());
+    assert_eq!((code, from_stdin), (0, html));
+}
+
+#[test]
+fn render_adds_schema_org_json_ld() {
+    let (_, html) = run(&["render", SEED]);
+    let (_, ld, _) = pieces(&html);
+    assert_eq!(ld["@context"], "https://schema.org");
+    assert_eq!(ld["@type"], "PodcastEpisode");
+    assert_eq!(ld["name"], SEED_TITLE);
+    assert_eq!(ld["url"], "https://www.dwarkesh.com/p/ilya-sutskever-2");
+    assert!(ld["description"].as_str().unwrap().starts_with("Ilya Sutskever explains why AI development shifts"));
+    assert_eq!(ld["datePublished"], "2025-11-25");
+    assert_eq!(ld["duration"], "PT1H36M");
+    assert_eq!(ld["timeRequired"], "PT1H36M");
+    assert_eq!(
+        ld["partOfSeries"],
+        json(r#"{"@type": "PodcastSeries", "name": "Dwarkesh Podcast", "url": "https://www.dwarkesh.com/podcast"}"#)
+    );
+    assert_eq!(ld["contributor"], json(r#"[{"@type": "Person", "name": "Ilya Sutskever"}]"#));
+    assert_eq!(ld["keywords"], json(r#"["Startups", "Science & Discovery"]"#));
+    assert_eq!(ld.get("image"), None, "the seed has no artwork");
+    // Artwork becomes the image; absent fields are left out.
+    let dir = temp("ld");
+    let file = write(
+        &dir,
+        "art.json",
+        r#"{"title": "T", "duration": 245, "show": {"name": "S", "artwork": "https://a.example/i.png"},
+            "takeaways": [{"text": "x"}]}"#,
+    );
+    let (code, html) = run(&["render", &file]);
+    assert_eq!(code, 0);
+    let (_, ld, _) = pieces(&html);
+    assert_eq!(ld["image"], "https://a.example/i.png");
+    assert_eq!(ld["duration"], "PT4M5S");
+    for absent in ["url", "description", "datePublished", "contributor", "keywords", "identifier"] {
+        assert_eq!(ld.get(absent), None, "{absent}");
+    }
+}
+
+#[test]
+fn data_cannot_break_out_of_the_scripts() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if !(name.starts_with("ok-") && name.ends_with(".json")) {
+            continue;
+        }
+        let file = path.to_string_lossy().into_owned();
+        let (code, html) = run(&["render", &file]);
+        assert_eq!(code, 0, "{name}");
+        // Exactly the two scripts, one template, one element: data ended none of them.
+        assert_eq!(html.matches("<script").count(), 2, "{name}");
+        assert_eq!(html.matches("</script").count(), 2, "{name}");
+        assert_eq!(html.matches("<template").count(), 1, "{name}");
+        assert_eq!(html.matches("</template").count(), 1, "{name}");
+        assert_eq!(html.matches("</summary-card").count(), 1, "{name}");
+        let (data, ld, _) = pieces(&html);
+        for script in [between(&html, "application/json\">", "</script>"), between(&html, "ld+json\">", "</script>")] {
+            assert!(!script.contains('<'), "{name}: {script}");
+        }
+        // Escaped, not changed: the data reads back as the file's JSON.
+        assert_eq!(data, json(&std::fs::read_to_string(&path).unwrap()), "{name}");
+        assert!(ld.is_object(), "{name}");
+        checked += 1;
+    }
+    assert!(checked >= 10, "{checked}");
+    let (_, html) = run(&["render", "tests/corpus/ok-text-close-script.json"]);
+    assert!(html.contains(
+        r#""title": "\u003c/script>\u003cscript>__pwned('close-script')\u003c/script>\u003c!--\u003cscript>""#
+    ));
+}
+
+#[test]
+fn fragment_is_the_bare_card() {
+    let (code, html, err) = run3(&["render", SEED, "--fragment"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert!(html.starts_with("<article part=\"card\""), "{html}");
+    assert!(html.ends_with("</article>\n"));
+    for absent in ["<summary-card", "<template", "<script", "<style", "<button", "aria-hidden", "class=\"vh\""] {
+        assert!(!html.contains(absent), "{absent}");
+    }
+    assert!(html.contains(" lang=\"en\" dir=\"ltr\">"));
+    assert_eq!(text(part(&html, "title")), SEED_TITLE);
+    assert_eq!(text(part(&html, "stats")), SEED_STATS);
+    assert_eq!(text(part(&html, "footer")), SEED_FOOTER);
+    // Compact: the first three takeaways and no button to the rest.
+    let (_, compact) = run(&["render", SEED, "--fragment", "--layout", "compact"]);
+    assert_eq!(compact.matches(" part=\"takeaway\"").count(), 3);
+    assert!(!compact.contains("data-part") && !compact.contains("hidden"));
+    // Arabic runs right to left.
+    let (_, ar) = run(&["render", SEED, "--fragment", "--locale", "ar"]);
+    assert!(ar.contains(" lang=\"ar\" dir=\"rtl\">"));
+}
+
+#[test]
+fn options_reach_the_element_and_the_markup() {
+    let (code, html) = run(&["render", SEED, "--theme", "dark", "--layout=compact", "--locale", "de"]);
+    assert_eq!(code, 0);
+    assert!(html.starts_with("<summary-card theme=\"dark\" layout=\"compact\" locale=\"de\">\n"), "{html}");
+    let (_, _, shadow) = pieces(&html);
+    assert!(shadow.contains("<div class=\"sc\" data-theme=\"dark\" lang=\"de\" dir=\"ltr\">"));
+    assert!(shadow.contains("data-layout=\"compact\""));
+    assert_eq!(shadow.matches(" part=\"takeaway\"").count(), 3);
+    let de = summary_card::i18n::Locale::De;
+    assert_eq!(text(part(&shadow, "footer")), de.footer(3, Some(96)));
+    assert_ne!(de.footer(3, Some(96)), SEED_FOOTER);
+    // Regions and case as the widget reads them; the element says the table's tag.
+    let (_, html) = run(&["render", SEED, "--locale", "PT_br", "--wpm", "100", "--heading-level", "3"]);
+    assert!(html.starts_with("<summary-card wpm=\"100\" heading-level=\"3\" locale=\"pt\">"), "{html}");
+    assert!(html.contains("<h3 part=\"title\""));
+    let (_, html) = run(&["render", SEED, "--locale", "he"]);
+    assert!(html.contains("lang=\"he\" dir=\"rtl\""));
+    // Defaults stay off the element (the widget's defaults are the same), but for the locale.
+    let (_, html) = run(&["render", SEED, "--theme", "auto", "--layout", "full", "--locale", "en-GB"]);
+    assert!(html.starts_with("<summary-card locale=\"en\">\n"));
+}
+
+#[test]
+fn a_collection_renders_as_a_showcase_with_an_item_list() {
+    let (code, html) = run(&["render", SEASON]);
+    assert_eq!(code, 0);
+    let (data, ld, shadow) = pieces(&html);
+    assert_eq!(shadow.matches("<article part=\"card\"").count(), 3);
+    assert!(shadow.contains("<section class=\"collection\""));
+    assert!(shadow.contains("<bdi>Dwarkesh Podcast</bdi>: 3 episodes</h2>"));
+    assert_eq!(data["episodes"].as_array().unwrap().len(), 3);
+    assert_eq!(ld["@type"], "ItemList");
+    assert_eq!(ld["numberOfItems"], 3);
+    assert_eq!(ld["name"], "Dwarkesh Podcast");
+    let items = ld["itemListElement"].as_array().unwrap();
+    for (i, item) in items.iter().enumerate() {
+        assert_eq!(item["@type"], "ListItem");
+        assert_eq!(item["position"], i + 1);
+        assert_eq!(item["item"]["@type"], "PodcastEpisode");
+        assert_eq!(item["item"]["name"], data["episodes"][i]["title"]);
+    }
+    // The fragment of a collection: its section, every shown card.
+    let (_, fragment) = run(&["render", SEASON, "--fragment"]);
+    assert!(fragment.starts_with("<section class=\"collection\""), "{fragment}");
+    assert_eq!(fragment.matches("<article").count(), 3);
+}
+
+#[test]
+fn render_reports_invalid_input_like_validate() {
+    let dir = temp("render-errors");
+    let name =
+        write(&dir, "bad.json", "{\n  \"title\": \"T\",\n  \"takeaways\": [{\"title\": 42, \"text\": \"x\"}]\n}\n");
+    let (code, out, err) = run3(&["render", &name]);
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert_eq!(err, format!("{name}:3:27: takeaways[0].title: expected a string, found 42\n"));
+    let name = write(&dir, "broken.json", "{\"title\": ");
+    let (code, _, err) = run3(&["render", &name]);
+    assert_eq!(code, 1);
+    assert!(err.starts_with(&format!("{name}:1:11: (document): not valid JSON")), "{err}");
+    let (code, out, err) = run3(&["render", "no/such.json"]);
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert!(err.starts_with("no/such.json: cannot read: "), "{err}");
+}
+
+#[test]
+fn usage_errors_exit_2_with_one_line() {
+    let cases: &[(&[&str], &str)] = &[
+        (&["render", SEED, "--foo"], "summary-card: unknown option --foo (see summary-card render --help)"),
+        (&["--foo"], "summary-card: unknown option --foo (see summary-card --help)"),
+        (&["bogus"], "summary-card: unknown command \"bogus\" (see summary-card --help)"),
+        (&["help", "bogus"], "summary-card: unknown command \"bogus\" (see summary-card --help)"),
+        (
+            &["render", SEED, "--theme", "neon"],
+            "summary-card: --theme must be light, dark or auto, not \"neon\" (see summary-card render --help)",
+        ),
+        (
+            &["render", SEED, "--layout", "grid"],
+            "summary-card: --layout must be full or compact, not \"grid\" (see summary-card render --help)",
+        ),
+        (&["render", SEED, "--theme"], "summary-card: --theme needs a value (see summary-card render --help)"),
+        (&["render", SEED, "--fragment=yes"], "summary-card: --fragment takes no value (see summary-card render --help)"),
+        (
+            &["render", SEED, "--wpm", "5"],
+            "summary-card: --wpm must be a whole number from 50 to 2000, not \"5\" (see summary-card render --help)",
+        ),
+        (
+            &["render", SEED, "--heading-level", "7"],
+            "summary-card: --heading-level must be a whole number from 1 to 6, not \"7\" (see summary-card render --help)",
+        ),
+        (
+            &["render", SEED, "--locale", "xx"],
+            "summary-card: the card has no words for locale \"xx\"; it speaks en, es, de, fr, pt, ja, zh, ar, hi, he (see summary-card render --help)",
+        ),
+        (
+            &["render", SEED, "--fragment", "--theme", "dark"],
+            "summary-card: --theme does not apply to --fragment, which carries no stylesheet (see summary-card render --help)",
+        ),
+        (&["render"], "summary-card: render needs a FILE (see summary-card render --help)"),
+        (&["render", SEED, SEASON], "summary-card: render takes one FILE (see summary-card render --help)"),
+        (&["validate"], "summary-card: validate needs at least one FILE (see summary-card validate --help)"),
+        (&["validate", "-x", SEED], "summary-card: unknown option -x (see summary-card validate --help)"),
+        (&["schema", "x"], "summary-card: schema takes no arguments (see summary-card schema --help)"),
+        (&["from-rss"], "summary-card: from-rss needs a FEED file (see summary-card from-rss --help)"),
+        (&["from-rss", "f.xml", "--guid"], "summary-card: --guid needs a value (see summary-card from-rss --help)"),
+    ];
+    for (args, want) in cases {
+        let (code, out, err) = run3(args);
+        assert_eq!((code, out.as_str(), err.as_str()), (2, "", &*format!("{want}\n")), "{args:?}");
+    }
+    // No command at all: the usage, on stderr.
+    let (code, out, err) = run3(&[]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(err.starts_with("summary-card: podcast summary cards from JSON\n\nUsage:"), "{err}");
+    // `--` ends the options: a file named like one.
+    let (code, _, err) = run3(&["render", "--", "--fragment"]);
+    assert_eq!(code, 1);
+    assert!(err.starts_with("--fragment: cannot read"), "{err}");
+}
+
+#[test]
+fn help_names_every_command_option_and_exit_code() {
+    for args in [&["--help"][..], &["-h"], &["help"]] {
+        let (code, out, err) = run3(args);
+        assert_eq!((code, err.as_str()), (0, ""), "{args:?}");
+        for word in ["validate FILE...", "render FILE", "schema", "from-rss FEED.xml", "Exit status", "0  success"] {
+            assert!(out.contains(word), "{args:?}: {word}");
+        }
+        assert!(out.contains("1  invalid input") && out.contains("2  usage error"));
+        assert!(!out.contains("__locales"));
+    }
+    let (_, render) = run(&["render", "--help"]);
+    for option in ["--theme", "--layout", "--locale", "--wpm", "--heading-level", "--fragment", "Exit status"] {
+        assert!(render.contains(option), "{option}");
+    }
+    // -h after other arguments still prints the help (and reads no file).
+    assert_eq!(run(&["render", "no/such.json", "-h"]), (0, render.clone()));
+    assert_eq!(run(&["help", "render"]), (0, render));
+    for cmd in ["validate", "schema", "from-rss", "help"] {
+        let (code, out) = run(&[cmd, "--help"]);
+        assert_eq!(code, 0, "{cmd}");
+        assert!(out.starts_with(&format!("Usage: summary-card {cmd}")), "{cmd}: {out}");
+        assert_eq!(run(&["help", cmd]), (0, out));
+    }
+    assert!(run(&["from-rss", "--help"]).1.contains("--guid"));
+    assert_eq!(run(&["--version"]), (0, format!("summary-card {}\n", env!("CARGO_PKG_VERSION"))));
+}
+
+#[test]
+fn schema_prints_the_json_schema() {
+    let (code, out, err) = run3(&["schema"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(out, summary_card::schema::schema_json());
+    assert!(json(&out).is_object());
+}
+
+#[test]
+fn from_rss_reports_feed_problems_as_file_line_col() {
+    let dir = temp("rss");
+    let feed = write(&dir, "feed.xml", "this is\nnot a feed\n");
+    let (code, out, err) = run3(&["from-rss", &feed, "--guid", "nope"]);
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert!(!err.is_empty());
+    for line in err.lines() {
+        let rest = line.strip_prefix(&format!("{feed}:")).unwrap_or_else(|| panic!("{line}"));
+        let mut fields = rest.splitn(4, ": ");
+        let (Some(pos), Some(path), Some(message)) = (fields.next(), fields.next(), fields.next()) else {
+            panic!("{line}")
+        };
+        let (l, c) = pos.split_once(':').unwrap();
+        assert!(l.parse::<usize>().unwrap() >= 1 && c.parse::<usize>().unwrap() >= 1, "{line}");
+        assert!(!path.is_empty() && !message.is_empty(), "{line}");
+    }
+    // The fixture feed: its first item as card JSON, or the wanted guid's
+    // problem at the library's offset, as a line and column.
+    let fixture = "tests/fixtures/feed.xml";
+    let (code, out, err) = run3(&["from-rss", fixture]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert!(json(&out)["title"].is_string() && out.ends_with('\n'), "{out}");
+    let xml = std::fs::read_to_string(fixture).unwrap();
+    let errors = summary_card::rss::card_from_feed(&xml, Some("nope")).unwrap_err();
+    let want: String = errors
+        .iter()
+        .map(|e| {
+            let (line, col) = summary_card::json::line_col(&xml, e.offset);
+            let path = if e.path.is_empty() { "(document)" } else { &e.path };
+            format!("{fixture}:{line}:{col}: {path}: {}\n", e.message)
+        })
+        .collect();
+    assert!(want.starts_with(&format!("{fixture}:")) && !want.starts_with(&format!("{fixture}:1:1:")), "{want}");
+    assert_eq!(run3(&["from-rss", fixture, "--guid=nope"]), (1, String::new(), want));
+    let (code, _, err) = run3(&["from-rss", "no/such.xml"]);
+    assert_eq!(code, 1);
+    assert!(err.starts_with("no/such.xml: cannot read: "), "{err}");
+}
+
+#[test]
+fn the_static_demo_page_holds_what_render_prints_now() {
+    // www/static.html holds the CLI's output between two comments; set
+    // UPDATE_STATIC=1 to rewrite it.
+    let page_file = concat!(env!("CARGO_MANIFEST_DIR"), "/www/static.html");
+    let page = std::fs::read_to_string(page_file).unwrap();
+    let (open, close) = ("<!-- summary-card render www/episodes/ilya.json -->\n", "<!-- /summary-card render -->");
+    let held = between(&page, open, close);
+    let (code, now) = run(&["render", SEED]);
+    assert_eq!(code, 0);
+    if held != now && std::env::var_os("UPDATE_STATIC").is_some() {
+        std::fs::write(page_file, page.replace(held, &now)).unwrap();
+        return;
+    }
+    assert!(held == now, "www/static.html is stale: run UPDATE_STATIC=1 cargo test --test cli");
 }
 
 #[test]

@@ -1,0 +1,326 @@
+//! The CLI's static output (`summary-card render`): the card as HTML that
+//! shows without JavaScript and that the widget upgrades in place, its
+//! schema.org JSON-LD, and a bare fragment for newsletters and feeds.
+//!
+//! Built from the same view tree as the widget ([`document_view`],
+//! [`to_html`]), so the text and the `part`s match. Native only: the wasm
+//! build never carries it.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use crate::html::to_html;
+use crate::model::{Card, Document};
+use crate::readtime::DEFAULT_WPM;
+use crate::time;
+use crate::view::{document_view, Element, Hook, Layout, Node, Options, Theme};
+use serde_json::{json, Map, Value};
+
+/// JSON text made safe inside a `<script>` element: every `<` becomes
+/// `\u003c`, so data holding `</script>` or `<!--` cannot end the script or
+/// change how the parser reads it. In JSON text `<` can only occur inside a
+/// string, where `\u003c` means the same character.
+pub fn script_json(json: &str) -> String {
+    json.replace('<', "\\u003c")
+}
+
+/// The attributes of `<summary-card>` that make the widget render what the
+/// static HTML shows: the options that differ from the widget's defaults,
+/// and `locale` always (else the widget would follow the page's `lang`).
+pub fn host_attributes(opts: &Options) -> Vec<(&'static str, String)> {
+    let mut attrs = Vec::new();
+    match opts.theme {
+        Theme::Auto => {}
+        Theme::Light => attrs.push(("theme", "light".to_string())),
+        Theme::Dark => attrs.push(("theme", "dark".to_string())),
+    }
+    if opts.layout == Layout::Compact {
+        attrs.push(("layout", "compact".to_string()));
+    }
+    if opts.wpm != DEFAULT_WPM {
+        attrs.push(("wpm", opts.wpm.to_string()));
+    }
+    if opts.heading != Options::default().heading {
+        attrs.push(("heading-level", opts.heading.to_string()));
+    }
+    attrs.push(("locale", opts.locale.tag().to_string()));
+    attrs
+}
+
+/// `<summary-card>` holding the card in a declarative shadow root (with the
+/// card's stylesheet, so it shows without JavaScript) and the data `json`
+/// as its inline `<script type="application/json">`, which the widget reads
+/// when it loads and upgrades the card in place.
+pub fn element(doc: &Document, json: &str, opts: &Options) -> String {
+    let mut out = String::from("<summary-card");
+    for (name, value) in host_attributes(opts) {
+        out.push(' ');
+        out.push_str(name);
+        out.push_str("=\"");
+        crate::html::escape(&mut out, &value);
+        out.push('"');
+    }
+    out.push_str(">\n<template shadowrootmode=\"open\"><style>");
+    out.push_str(crate::CSS.trim_end());
+    out.push_str("</style>");
+    out.push_str(&to_html(&document_view(doc, opts)));
+    out.push_str("</template>\n<script type=\"application/json\">\n");
+    // A byte order mark is no part of the JSON text.
+    out.push_str(&script_json(json.trim_start_matches('\u{feff}').trim_end()));
+    out.push_str("\n</script>\n</summary-card>\n");
+    out
+}
+
+/// The whole `render` output: the element, then its JSON-LD.
+pub fn render(doc: &Document, json: &str, opts: &Options) -> String {
+    let mut out = element(doc, json, opts);
+    out.push_str("<script type=\"application/ld+json\">\n");
+    out.push_str(&json_ld(doc));
+    out.push_str("\n</script>\n");
+    out
+}
+
+/// ISO 8601 duration of whole seconds, exactly: `PT1H36M`, `PT4M5S`, `PT0S`.
+pub fn iso_duration_exact(seconds: u64) -> String {
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    let mut out = String::from("PT");
+    for (n, unit) in [(h, 'H'), (m, 'M'), (s, 'S')] {
+        if n > 0 {
+            out.push_str(&n.to_string());
+            out.push(unit);
+        }
+    }
+    if seconds == 0 {
+        out.push_str("0S");
+    }
+    out
+}
+
+/// One card as a schema.org `PodcastEpisode` (without `@context`). Keys
+/// come out sorted, so `@context` and `@type` lead.
+pub fn episode(card: &Card) -> Value {
+    let mut e = Map::new();
+    e.insert("@type".into(), json!("PodcastEpisode"));
+    e.insert("name".into(), json!(card.title));
+    if let Some(id) = &card.id {
+        e.insert("identifier".into(), json!(id));
+    }
+    if let Some(url) = &card.url {
+        e.insert("url".into(), json!(url.as_str()));
+    }
+    if let Some(covers) = &card.covers {
+        e.insert("description".into(), json!(covers));
+    }
+    if let Some(d) = card.published {
+        e.insert("datePublished".into(), json!(time::iso_date(d)));
+    }
+    if let Some(secs) = card.duration {
+        let d = iso_duration_exact(secs.into());
+        // `duration` is Episode's own; `timeRequired` is what CreativeWork
+        // readers look for. Both are the listening time.
+        e.insert("duration".into(), json!(d));
+        e.insert("timeRequired".into(), json!(d));
+    }
+    if let Some(show) = &card.show {
+        let mut s = Map::new();
+        s.insert("@type".into(), json!("PodcastSeries"));
+        s.insert("name".into(), json!(show.name));
+        if let Some(url) = &show.url {
+            s.insert("url".into(), json!(url.as_str()));
+        }
+        e.insert("partOfSeries".into(), Value::Object(s));
+        if let Some(art) = &show.artwork {
+            e.insert("image".into(), json!(art.as_str()));
+        }
+    }
+    if !card.guests.is_empty() {
+        let people: Vec<Value> = card.guests.iter().map(|g| json!({"@type": "Person", "name": g})).collect();
+        e.insert("contributor".into(), Value::Array(people));
+    }
+    if !card.topics.is_empty() {
+        e.insert("keywords".into(), json!(card.topics));
+    }
+    Value::Object(e)
+}
+
+/// schema.org JSON-LD for the document, escaped for a `<script>`: one
+/// `PodcastEpisode`, or an `ItemList` of them for a collection.
+pub fn json_ld(doc: &Document) -> String {
+    let value = match doc {
+        Document::Card(card) => {
+            let mut e = episode(card);
+            if let Value::Object(m) = &mut e {
+                m.insert("@context".into(), json!("https://schema.org"));
+            }
+            e
+        }
+        Document::Collection(list) => {
+            let items: Vec<Value> = list
+                .iter()
+                .enumerate()
+                .map(|(i, c)| json!({"@type": "ListItem", "position": i + 1, "item": episode(c)}))
+                .collect();
+            let mut m = Map::new();
+            m.insert("@context".into(), json!("https://schema.org"));
+            m.insert("@type".into(), json!("ItemList"));
+            let shows: Vec<&str> = list.iter().filter_map(|c| c.show.as_ref()).map(|s| s.name.as_str()).collect();
+            if let Some(first) = shows.first().filter(|f| shows.len() == list.len() && shows.iter().all(|s| s == *f)) {
+                m.insert("name".into(), json!(first));
+            }
+            m.insert("numberOfItems".into(), json!(list.len()));
+            m.insert("itemListElement".into(), Value::Array(items));
+            Value::Object(m)
+        }
+    };
+    script_json(&serde_json::to_string_pretty(&value).unwrap_or_default())
+}
+
+/// The card's markup alone, for newsletters and feeds: the `<article>` (a
+/// collection's `<section>`) with the card's `lang` and `dir`, no custom
+/// element, no stylesheet, no script. It reads right unstyled, since mail
+/// programs drop `<style>`: controls that need JavaScript (share buttons,
+/// "Show all", "Show more") and what they would reveal are left out, the
+/// stats are shown to everyone rather than duplicated for screen readers,
+/// and the AI note is plain text. `part`s and classes stay, as hooks for
+/// the host's CSS.
+pub fn fragment(doc: &Document, opts: &Options) -> String {
+    let root = document_view(doc, opts);
+    let mut out = String::new();
+    for node in root.children {
+        let Node::Element(mut e) = node else { continue };
+        for name in ["lang", "dir"] {
+            if let Some(v) = root.attrs.iter().find(|(n, _)| *n == name) {
+                e.attrs.push(v.clone());
+            }
+        }
+        plain(&mut e);
+        out.push_str(&to_html(&e));
+    }
+    out.push('\n');
+    out
+}
+
+/// Whether `e` only makes sense with the widget's script.
+fn needs_script(e: &Element) -> bool {
+    e.get("hidden").is_some()
+        || e.get("class") == Some("share")
+        || matches!(
+            e.hook,
+            Some(
+                Hook::ShareButton(_)
+                    | Hook::ShareStatus(_)
+                    | Hook::TakeawayShare(..)
+                    | Hook::ShowAll(_)
+                    | Hook::ShowMore
+            )
+        )
+}
+
+/// Rewrites `e`'s subtree for a page without the card's CSS or script.
+fn plain(e: &mut Element) {
+    let children = std::mem::take(&mut e.children);
+    let mut out: Vec<Node> = Vec::with_capacity(children.len());
+    let mut iter = children.into_iter().peekable();
+    while let Some(node) = iter.next() {
+        let Node::Element(mut c) = node else {
+            out.push(node);
+            continue;
+        };
+        if needs_script(&c) {
+            continue;
+        }
+        if c.get("class") == Some("vh") {
+            let before_stats = matches!(iter.peek(), Some(Node::Element(n)) if n.get("part") == Some("stats"));
+            if before_stats {
+                // The stats follow, now for every reader.
+                continue;
+            }
+            c.attrs.retain(|(n, _)| *n != "class");
+        }
+        if c.get("part") == Some("stats") {
+            c.attrs.retain(|(n, _)| *n != "aria-hidden");
+        }
+        if c.get("class") == Some("art") {
+            // The initial under the artwork needs CSS to sit under it.
+            c.children.retain(|n| matches!(n, Node::Element(_)));
+            c.attrs.retain(|(n, _)| *n == "class");
+        }
+        plain(&mut c);
+        out.push(Node::Element(c));
+    }
+    e.children = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::parse_document;
+
+    fn seed() -> Document {
+        parse_document(include_str!("../www/episodes/ilya.json")).unwrap()
+    }
+
+    #[test]
+    fn script_json_cannot_close_the_script() {
+        let s = script_json(r#"{"t": "</script><!--<script>"}"#);
+        assert!(!s.contains('<'));
+        let back: Value = serde_json::from_str(&s).unwrap();
+        assert_eq!(back["t"], "</script><!--<script>");
+    }
+
+    #[test]
+    fn exact_iso_durations() {
+        for (s, want) in
+            [(5760, "PT1H36M"), (245, "PT4M5S"), (0, "PT0S"), (3600, "PT1H"), (3601, "PT1H1S"), (59, "PT59S")]
+        {
+            assert_eq!(iso_duration_exact(s), want);
+        }
+    }
+
+    #[test]
+    fn the_element_holds_the_widgets_markup_and_the_data() {
+        let src = include_str!("../www/episodes/ilya.json");
+        let opts = Options::default();
+        let html = element(&seed(), src, &opts);
+        let view = to_html(&document_view(&seed(), &opts));
+        assert!(html.starts_with("<summary-card locale=\"en\">\n<template shadowrootmode=\"open\"><style>"));
+        assert!(html.contains(&["</style>", &view, "</template>"].concat()));
+        assert!(html.ends_with("</script>\n</summary-card>\n"));
+        assert!(!crate::CSS.contains("</"), "the stylesheet must not end its <style>");
+    }
+
+    #[test]
+    fn host_attributes_name_what_differs_from_the_widgets_defaults() {
+        assert_eq!(host_attributes(&Options::default()), [("locale", "en".to_string())]);
+        let o = Options::from_attributes("dark", "compact", "300").with_heading_level("3").with_locale("pt-BR");
+        let names: Vec<_> = host_attributes(&o).into_iter().map(|(n, v)| [n, &v].concat()).collect();
+        assert_eq!(names, ["themedark", "layoutcompact", "wpm300", "heading-level3", "localept"]);
+    }
+
+    #[test]
+    fn the_fragment_reads_right_without_css_or_script() {
+        let html = fragment(&seed(), &Options::default());
+        assert!(html.starts_with("<article part=\"card\""), "{html}");
+        assert!(html.contains(" lang=\"en\" dir=\"ltr\">"));
+        for absent in ["<button", "class=\"vh\"", "aria-hidden", "<script", "<style", "hidden", "share-prompt"] {
+            assert!(!html.contains(absent), "{absent}: {html}");
+        }
+        assert!(html.contains("<p part=\"stats\" class=\"stats\"><span part=\"duration\">"));
+        assert!(html.contains("<p>Written by AI from the episode; it may contain mistakes.</p>"));
+        // Compact: the three takeaways a reader sees first, no button.
+        let compact = fragment(&seed(), &Options { layout: Layout::Compact, ..Options::default() });
+        assert_eq!(compact.matches("part=\"takeaway\"").count(), 3);
+        assert!(!compact.contains("data-part"));
+    }
+
+    #[test]
+    fn json_ld_of_the_seed() {
+        let v: Value = serde_json::from_str(&json_ld(&seed())).unwrap();
+        assert_eq!(v["@context"], "https://schema.org");
+        assert_eq!(v["@type"], "PodcastEpisode");
+        assert_eq!(v["duration"], "PT1H36M");
+        assert_eq!(v["partOfSeries"]["@type"], "PodcastSeries");
+        assert_eq!(v["contributor"][0]["name"], "Ilya Sutskever");
+        assert_eq!(v["keywords"], json!(["Startups", "Science & Discovery"]));
+        assert!(json_ld(&seed()).starts_with("{\n  \"@context\""));
+    }
+}
