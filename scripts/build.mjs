@@ -85,7 +85,9 @@ await build({ ...common, entryPoints: ["js/embed.js"], outfile: `${out}/embed.js
 // of the words), already minified.
 run("cargo", ["run", "--quiet", "--bin", "summary-card", "--", "__locales", `${out}/locales`]);
 copyFileSync("js/summary-card.d.ts", `${out}/summary-card.d.ts`);
-copyFileSync("src/schema.json", `${out}/summary-card.schema.json`);
+// Derived from the Rust types of the data (src/model.rs, src/schema.rs).
+const schemaJson = execFileSync("cargo", ["run", "--quiet", "--bin", "summary-card", "--", "schema"], { stdio: ["ignore", "pipe", "inherit"] });
+writeFileSync(`${out}/summary-card.schema.json`, schemaJson);
 rmSync(dist, { recursive: true, force: true });
 renameSync(out, dist);
 
