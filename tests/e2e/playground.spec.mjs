@@ -129,19 +129,22 @@ test("fixing the JSON clears the list and the card updates", async ({ page, serv
 
 test("typing is debounced: one update after a burst of input", async ({ page, server }) => {
   const card = await open(page, server);
+  // Each update() sets data-state="loading" at once: count them.
   await card.evaluate((e) => {
-    window.__readies = 0;
-    e.addEventListener("summary-card:ready", () => window.__readies++);
+    window.__loads = 0;
+    new MutationObserver(() => e.getAttribute("data-state") === "loading" && window.__loads++).observe(e, {
+      attributeFilter: ["data-state"],
+    });
   });
   const box = editor(page);
   await box.evaluate((e) => {
     const i = e.value.indexOf("Ilya Sutskever –");
     e.setSelectionRange(i, i);
   });
-  await box.pressSequentially("Dr. ", { delay: 20 });
+  await box.pressSequentially("Dr. ");
   await expect(card.locator("[part=title]")).toHaveText("Dr. " + SEED.title);
   await page.waitForTimeout(400);
-  expect(await page.evaluate(() => window.__readies)).toBe(1);
+  expect(await page.evaluate(() => window.__loads)).toBe(1);
 });
 
 test("theme, layout and locale change the card", async ({ page, server }) => {
