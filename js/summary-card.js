@@ -409,8 +409,10 @@ class Card {
       if (text === null) {
         const src = this.read("src");
         if (src) {
-          // A skeleton holds the card's place while the data is on its way.
-          if (!this.handle) await queued(() => run === this.run && this.skeleton());
+          // A skeleton holds the card's place while the data is on its way,
+          // unless a pre-rendered card (the CLI's) already does.
+          if (!this.handle && !this.host.shadowRoot?.querySelector("[part=card]"))
+            await queued(() => run === this.run && this.skeleton());
           await near(this.host);
           if (run !== this.run) return;
           text = await this.fetch(src);
