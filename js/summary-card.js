@@ -121,16 +121,21 @@ function watchPage() {
   d.head && watch.observe(d.head, { childList: true });
 }
 
-// One wasm instance per page, however many cards and script tags.
-let wasmError = null;
-const wasmReady = init({ module_or_path: new URL("summary-card.wasm", import.meta.url) }).then(
-  () => true,
-  (e) => {
-    wasmError = describeLoadError(e);
-    console.error("summary-card: " + wasmError, e);
-    return false;
-  },
-);
+// One wasm instance per page, however many cards and script tags. Outside a
+// browser (a server-side render importing this module) nothing loads and
+// nothing is defined, so the import itself never throws.
+const browser = typeof document == "object";
+let wasmError = browser ? null : "summary-card needs a browser.";
+const wasmReady = browser
+  ? init({ module_or_path: new URL("summary-card.wasm", import.meta.url) }).then(
+      () => true,
+      (e) => {
+        wasmError = describeLoadError(e);
+        console.error("summary-card: " + wasmError, e);
+        return false;
+      },
+    )
+  : Promise.resolve(false);
 
 // A trap (a Rust panic aborts; or memory ran out) leaves the instance in an
 // unknown state. The shim drops it: every handle made by it is freed where
@@ -571,7 +576,7 @@ class Card {
 }
 
 /** `<summary-card>`: attributes are read live, so changes re-render. */
-class SummaryCardElement extends HTMLElement {
+class SummaryCardElement extends (browser ? HTMLElement : Object) {
   static observedAttributes = ["src", ...OPTIONS];
 
   connectedCallback() {
@@ -625,7 +630,7 @@ function release(node) {
   for (const host of found) if (host.localName !== "summary-card") cards.get(host)?.destroy();
 }
 
-if (!customElements.get("summary-card")) {
+if (browser && !customElements.get("summary-card")) {
   customElements.define("summary-card", SummaryCardElement);
   upgrade(document.documentElement);
   new MutationObserver((records) => {

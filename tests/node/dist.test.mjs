@@ -8,3 +8,14 @@ test("dist/ has the contract's files", () => {
     assert.ok(existsSync(new URL(`../../dist/${f}`, import.meta.url)), f);
   }
 });
+
+// A server-side render (Astro, Next.js) imports the module under Node: the
+// import must not throw, define anything or load the wasm.
+test("importing dist/summary-card.js under Node does not throw", async () => {
+  const m = await import("../../dist/summary-card.js");
+  assert.deepEqual(Object.keys(m).sort(), ["render", "validate"]);
+  assert.deepEqual(m.validate({ title: "x", takeaways: [{ text: "y" }] }), [
+    { path: "", message: "summary-card needs a browser." },
+  ]);
+  assert.equal(globalThis.customElements, undefined);
+});
