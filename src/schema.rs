@@ -43,8 +43,7 @@ pub const DESCRIPTION: &str = "One podcast episode's summary card, or a collecti
 { \"version\": 1, \"episodes\": [ ... ] }. Only a card's title and takeaways are required; unknown \
 fields are allowed and ignored. The validator (`summary-card validate`, validate() in JavaScript) also \
 checks what this schema cannot: the file is at most 1 MiB (1048576 bytes) and nests arrays and objects \
-at most 64 levels deep, version is written 1 (1.0 and 1e0 are refused), and a duration in seconds is \
-written with at most 19 digits.";
+at most 64 levels deep, and version is written 1 (1.0 and 1e0 are refused).";
 
 /// Rust's whitespace (`char::is_whitespace`, the Unicode White_Space
 /// property): what the validator trims from strings.

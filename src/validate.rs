@@ -161,31 +161,26 @@ fn whole_number(raw: &str) -> Option<u64> {
         Some(i) => (mantissa.get(..i)?, mantissa.get(i + 1..)?),
         None => (mantissa, ""),
     };
-    let mut digits: u64 = 0;
-    for b in int.bytes().chain(frac.bytes()) {
-        digits = digits.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
-    }
-    if digits == 0 {
+    if int.bytes().chain(frac.bytes()).all(|b| b == b'0') {
         return Some(0);
     }
-    let mut shift = exp.checked_sub(i32::try_from(frac.len()).ok()?)?;
-    while shift > 0 {
-        digits = digits.checked_mul(10)?;
-        shift -= 1;
-    }
-    let mut rounding = 0;
-    while shift < 0 {
-        rounding = digits % 10;
-        digits /= 10;
-        shift += 1;
-        if digits == 0 && rounding == 0 {
-            break;
+    // Digits before the decimal point once the exponent is applied; the one
+    // after it rounds; the rest cannot matter, however many there are.
+    let point = i64::try_from(int.len()).ok()? + i64::from(exp);
+    let mut value: u64 = 0;
+    let mut at: i64 = 0;
+    for b in int.bytes().chain(frac.bytes()) {
+        if at >= point {
+            return value.checked_add(u64::from(b >= b'5'));
         }
+        value = value.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+        at += 1;
     }
-    if rounding >= 5 {
-        digits = digits.checked_add(1)?;
+    while at < point {
+        value = value.checked_mul(10)?;
+        at += 1;
     }
-    Some(digits)
+    Some(value)
 }
 
 /// A JSON number's exponent (`+5`, `-2`, `10`) as an `i32`; `None` when it
@@ -874,6 +869,16 @@ mod tests {
             ("-1", None),
             ("1e400", None),
             ("123456789012345678901234567890", None),
+            ("5760.0000000000000000", Some(5760)),
+            ("5760.4999999999999999999", Some(5760)),
+            ("5760.50000000000000000001", Some(5761)),
+            ("0.5", Some(1)),
+            ("5e-1", Some(1)),
+            ("4.9e-1", Some(0)),
+            ("0.05e1", Some(1)),
+            ("1.5e1", Some(15)),
+            ("0e999999999", Some(0)),
+            ("99999999999999999999e-10", Some(10_000_000_000)),
         ];
         for (raw, want) in cases {
             assert_eq!(whole_number(raw), *want, "{raw}");

@@ -111,7 +111,6 @@ const DIFFERENT = {
   "version 1e0": "JSON Schema compares numbers by value, and 1e0 is 1; the validator wants it written 1",
   "a file over 1 MiB": "a schema cannot limit a file's size",
   "unknown field nested 100 deep": "a schema cannot limit nesting in fields it does not know",
-  "duration = 5760.0000000000000000": "the validator reads a number's digits into 64 bits, so 20 digits can be too many",
 };
 
 /** A value for a case's name. */
@@ -200,7 +199,7 @@ function cases() {
   for (const v of dates) add(`published = ${show(v)}`, cardWith(["published"], v));
 
   const durationNumbers = ["0", "-0", "0.4", "0.49", "0.5", "1", "59.5", "5760", "5760.4", "5760.5", "5.76e3", "1E2",
-    "1e-2", "3600000", "3600000.4", "3600000.5", "3600001", "3.6e6", "3.6000004e6", "3.6000005e6", "-1", "-0.4", "1e400", "5760.000000000000000", "5760.0000000000000000"];
+    "1e-2", "3600000", "3600000.4", "3600000.5", "3600001", "3.6e6", "3.6000004e6", "3.6000005e6", "-1", "-0.4", "1e400", "5760.000000000000000", "5760.0000000000000000", "5760.49999999999999999999", "0.50000000000000000000001"];
   for (const raw of durationNumbers) add(`duration = ${raw}`, rawMember("duration", raw));
   const durationStrings = ["0", "1", "59", "60", "5760", "3600000", "3600001", "9999999", "0000001", "00000001", "0:00",
     "00:00", "0:01", "1:00", "1:59", "1:60", "0:60", "59:59", "0000059:59", "96:00", "59999:59", "60000:00", "60000:01", "0060000:00", "00060000:00",
