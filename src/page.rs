@@ -193,10 +193,41 @@ pub fn fragment(doc: &Document, opts: &Options) -> String {
             }
         }
         plain(&mut e);
+        let html = to_html(&e);
+        // Outside a shadow root ids are page-wide: name them after the
+        // content, so two different fragments in one page never share one.
+        rename_ids(&mut e, &format!("sc-{:08x}-", fnv1a(html.as_bytes())));
         out.push_str(&to_html(&e));
     }
     out.push('\n');
     out
+}
+
+/// FNV-1a, 32 bits: a stable hash (std's hashers may change between releases).
+fn fnv1a(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+}
+
+/// Gives every view id (`sc0-title`) and every reference to one the prefix
+/// `p` instead of `sc` (`sc-1a2b3c4d-0-title`).
+fn rename_ids(e: &mut Element, p: &str) {
+    for (name, value) in &mut e.attrs {
+        if matches!(*name, "id" | "for" | "aria-labelledby" | "aria-describedby" | "aria-controls") {
+            let tokens: Vec<String> = value
+                .split(' ')
+                .map(|t| match t.strip_prefix("sc") {
+                    Some(rest) if rest.starts_with(|c: char| c.is_ascii_digit()) => format!("{p}{rest}"),
+                    _ => t.to_string(),
+                })
+                .collect();
+            *value = tokens.join(" ");
+        }
+    }
+    for c in &mut e.children {
+        if let Node::Element(c) = c {
+            rename_ids(c, p);
+        }
+    }
 }
 
 /// Whether `e` only makes sense with the widget's script.
@@ -310,6 +341,42 @@ mod tests {
         let compact = fragment(&seed(), &Options { layout: Layout::Compact, ..Options::default() });
         assert_eq!(compact.matches("part=\"takeaway\"").count(), 3);
         assert!(!compact.contains("data-part"));
+    }
+
+    /// Every id in `html`, and every id it refers to.
+    fn ids(html: &str) -> (Vec<String>, Vec<String>) {
+        let attr = |name: &str| -> Vec<String> {
+            html.split(&format!(" {name}=\""))
+                .skip(1)
+                .flat_map(|s| s.split('"').next().unwrap().split(' '))
+                .map(String::from)
+                .collect()
+        };
+        let refs =
+            ["aria-labelledby", "aria-describedby", "aria-controls", "for"].iter().flat_map(|n| attr(n)).collect();
+        (attr("id"), refs)
+    }
+
+    #[test]
+    fn fragment_ids_are_named_after_the_content_and_resolve() {
+        let a = fragment(&seed(), &Options::default());
+        let (a_ids, a_refs) = ids(&a);
+        assert!(!a_ids.is_empty() && !a_refs.is_empty());
+        let prefix = a_ids[0].get(..12).unwrap().to_string();
+        assert!(prefix.starts_with("sc-") && prefix.ends_with('-'), "{prefix}");
+        // View ids carry the prefix; ids from the data (takeaway anchors) stay.
+        assert!(a_ids.iter().filter(|id| id.starts_with("sc")).all(|id| id.starts_with(&prefix)), "{a_ids:?}");
+        assert!(a_ids.iter().any(|id| id.starts_with("ilya-sutskever")), "{a_ids:?}");
+        assert!(a_refs.iter().all(|r| a_ids.contains(r)), "{a_refs:?} not in {a_ids:?}");
+        // Another card, another prefix: both can share a page.
+        let mut other = seed();
+        if let Document::Card(c) = &mut other {
+            c.title.push_str(" (part 2)");
+        }
+        let (b_ids, _) = ids(&fragment(&other, &Options::default()));
+        assert!(b_ids.iter().filter(|id| id.starts_with("sc")).all(|id| !a_ids.contains(id)), "{b_ids:?}");
+        // The same card gives the same markup.
+        assert_eq!(a, fragment(&seed(), &Options::default()));
     }
 
     #[test]
