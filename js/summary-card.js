@@ -262,7 +262,8 @@ function openSlice() {
   sliceOpen = true;
   sliceStart = performance.now();
   sliceFull = [];
-  setTimeout(() => (sliceOpen = false));
+  // Closed, it holds no card: a destroyed one must not stay in memory.
+  setTimeout(() => ((sliceOpen = false), (sliceFull = [])));
 }
 
 /** How long the current slice may run. */
