@@ -189,6 +189,9 @@ test("bundled with esbuild, render() and <summary-card> show the seed card, find
   page.on("console", (m) => ["error", "warning"].includes(m.type()) && logged.push(m.text()));
   await page.goto(site.url + "/");
 
+  // The bundle runs main() once the module's top-level await (the wasm) is
+  // done, which may come after "load"; evaluate() then awaits its promise.
+  await page.waitForFunction(() => window.result !== undefined);
   const result = await page.evaluate(() => window.result);
   expect(result).toEqual({ problems: [], errors: [] });
   const api = page.locator("#api");
