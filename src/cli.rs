@@ -11,7 +11,7 @@ use summary_card::i18n::{table_json, Locale, LOCALES};
 use summary_card::json::line_col;
 use summary_card::page;
 use summary_card::validate::{parse_document, validate, Error};
-use summary_card::view::Options;
+use summary_card::view::{Options, HEADING_MAX, HEADING_MIN, WPM_MAX, WPM_MIN};
 
 const USAGE: &str = "\
 summary-card: podcast summary cards from JSON
@@ -351,38 +351,58 @@ fn known_locale(tag: &str) -> Result<(), String> {
 /// The render options, checked, as the widget would read them from the
 /// element's attributes.
 fn render_options(args: &Args) -> Result<Options, String> {
-    let theme = args.value("theme").unwrap_or("auto");
-    let layout = args.value("layout").unwrap_or("full");
-    let wpm = args.value("wpm").unwrap_or("238");
-    let heading = args.value("heading-level").unwrap_or("2");
-    let locale = args.value("locale").unwrap_or("en");
-    one_of("theme", theme, &["light", "dark", "auto"])?;
-    one_of("layout", layout, &["full", "compact"])?;
-    number_in("wpm", wpm, 50, 2000)?;
-    number_in("heading-level", heading, 1, 6)?;
-    known_locale(locale)?;
+    // Absent options read as absent attributes: the widget's defaults.
+    let value = |name| args.value(name).unwrap_or_default();
+    if let Some(theme) = args.value("theme") {
+        one_of("theme", theme, &["light", "dark", "auto"])?;
+    }
+    if let Some(layout) = args.value("layout") {
+        one_of("layout", layout, &["full", "compact"])?;
+    }
+    if let Some(wpm) = args.value("wpm") {
+        number_in("wpm", wpm, WPM_MIN, WPM_MAX)?;
+    }
+    if let Some(level) = args.value("heading-level") {
+        number_in("heading-level", level, HEADING_MIN, HEADING_MAX)?;
+    }
+    known_locale(args.value("locale").unwrap_or("en"))?;
     if args.flag("fragment") && args.value("theme").is_some() {
         return Err("--theme does not apply to --fragment, which carries no stylesheet".into());
     }
-    Ok(Options::from_attributes(theme, layout, wpm).with_heading_level(heading).with_locale(locale))
+    Ok(Options::from_attributes(value("theme"), value("layout"), value("wpm"))
+        .with_heading_level(value("heading-level"))
+        .with_locale(args.value("locale").unwrap_or("en")))
+}
+
+/// The one FILE `cmd` takes (`what` names it in messages), or the usage error.
+fn one_file<'a>(args: &'a Args, cmd: &str, what: &str) -> Result<&'a OsStr, ExitCode> {
+    match args.positional.as_slice() {
+        [file] => Ok(file),
+        [] => Err(usage_error(Some(cmd), &format!("{cmd} needs a {what}"))),
+        _ => Err(usage_error(Some(cmd), &format!("{cmd} takes one {what}"))),
+    }
+}
+
+/// The file's text, or exit 1 after saying why it cannot be read.
+fn read_or_fail(file: &OsStr) -> Result<String, ExitCode> {
+    read(file).map_err(|message| {
+        eprintln!("{message}");
+        ExitCode::FAILURE
+    })
 }
 
 fn run_render(args: &Args) -> ExitCode {
-    let file = match args.positional.as_slice() {
-        [file] => file,
-        [] => return usage_error(Some("render"), "render needs a FILE"),
-        _ => return usage_error(Some("render"), "render takes one FILE"),
+    let file = match one_file(args, "render", "FILE") {
+        Ok(f) => f,
+        Err(code) => return code,
     };
     let opts = match render_options(args) {
         Ok(o) => o,
         Err(message) => return usage_error(Some("render"), &message),
     };
-    let src = match read(file) {
+    let src = match read_or_fail(file) {
         Ok(s) => s,
-        Err(message) => {
-            eprintln!("{message}");
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
     let doc = match parse_document(&src) {
         Ok(doc) => doc,
@@ -408,17 +428,13 @@ fn run_schema(args: &Args) -> ExitCode {
 }
 
 fn run_from_rss(args: &Args) -> ExitCode {
-    let file = match args.positional.as_slice() {
-        [file] => file,
-        [] => return usage_error(Some("from-rss"), "from-rss needs a FEED file"),
-        _ => return usage_error(Some("from-rss"), "from-rss takes one FEED file"),
+    let file = match one_file(args, "from-rss", "FEED file") {
+        Ok(f) => f,
+        Err(code) => return code,
     };
-    let xml = match read(file) {
+    let xml = match read_or_fail(file) {
         Ok(s) => s,
-        Err(message) => {
-            eprintln!("{message}");
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
     match summary_card::rss::card_from_feed(&xml, args.value("guid")) {
         Ok(mut json) => {

@@ -11,6 +11,7 @@
 use crate::html::to_html;
 use crate::model::{Card, Document};
 use crate::readtime::DEFAULT_WPM;
+use crate::text::fnv1a;
 use crate::time;
 use crate::view::{document_view, Element, Hook, Layout, Node, Options, Theme};
 use serde_json::{json, Map, Value};
@@ -79,22 +80,6 @@ pub fn render(doc: &Document, json: &str, opts: &Options) -> String {
     out
 }
 
-/// ISO 8601 duration of whole seconds, exactly: `PT1H36M`, `PT4M5S`, `PT0S`.
-pub fn iso_duration_exact(seconds: u64) -> String {
-    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
-    let mut out = String::from("PT");
-    for (n, unit) in [(h, 'H'), (m, 'M'), (s, 'S')] {
-        if n > 0 {
-            out.push_str(&n.to_string());
-            out.push(unit);
-        }
-    }
-    if seconds == 0 {
-        out.push_str("0S");
-    }
-    out
-}
-
 /// One card as a schema.org `PodcastEpisode` (without `@context`). Keys
 /// come out sorted, so `@context` and `@type` lead.
 pub fn episode(card: &Card) -> Value {
@@ -114,7 +99,7 @@ pub fn episode(card: &Card) -> Value {
         e.insert("datePublished".into(), json!(time::iso_date(d)));
     }
     if let Some(secs) = card.duration {
-        let d = iso_duration_exact(secs.into());
+        let d = time::iso_duration_exact(secs.into());
         // `duration` is Episode's own; `timeRequired` is what CreativeWork
         // readers look for. Both are the listening time.
         e.insert("duration".into(), json!(d));
@@ -201,11 +186,6 @@ pub fn fragment(doc: &Document, opts: &Options) -> String {
     }
     out.push('\n');
     out
-}
-
-/// FNV-1a, 32 bits: a stable hash (std's hashers may change between releases).
-fn fnv1a(bytes: &[u8]) -> u32 {
-    bytes.iter().fold(0x811c_9dc5, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
 /// Gives every view id (`sc0-title`) and every reference to one the prefix
@@ -296,15 +276,6 @@ mod tests {
         assert!(!s.contains('<'));
         let back: Value = serde_json::from_str(&s).unwrap();
         assert_eq!(back["t"], "</script><!--<script>");
-    }
-
-    #[test]
-    fn exact_iso_durations() {
-        for (s, want) in
-            [(5760, "PT1H36M"), (245, "PT4M5S"), (0, "PT0S"), (3600, "PT1H"), (3601, "PT1H1S"), (59, "PT59S")]
-        {
-            assert_eq!(iso_duration_exact(s), want);
-        }
     }
 
     #[test]

@@ -105,6 +105,12 @@ pub fn join_and(items: &[String]) -> String {
     s
 }
 
+/// FNV-1a, 32 bits: a short fingerprint that stays the same across Rust
+/// releases (std's hashers may change), for ids made from content.
+pub fn fnv1a(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -91,6 +91,24 @@ pub fn iso_duration(seconds: u64) -> String {
     s
 }
 
+/// ISO 8601 duration of whole seconds, exactly (`PT1H36M`, `PT4M5S`,
+/// `PT0S`), for JSON-LD; `<time datetime>` uses [`iso_duration`], the
+/// minutes the card shows.
+pub fn iso_duration_exact(seconds: u64) -> String {
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    let mut out = String::from("PT");
+    for (n, unit) in [(h, 'H'), (m, 'M'), (s, 'S')] {
+        if n > 0 {
+            push_uint(&mut out, n);
+            out.push(unit);
+        }
+    }
+    if seconds == 0 {
+        out.push_str("0S");
+    }
+    out
+}
+
 /// Parses an ISO 8601 calendar date `YYYY-MM-DD`, optionally followed by a
 /// time (`T...`), which is ignored: the card shows only the day.
 pub fn parse_date(s: &str) -> Option<Date> {
@@ -151,6 +169,15 @@ pub fn iso_date(d: Date) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn exact_iso_durations() {
+        for (s, want) in
+            [(5760, "PT1H36M"), (245, "PT4M5S"), (0, "PT0S"), (3600, "PT1H"), (3601, "PT1H1S"), (59, "PT59S")]
+        {
+            assert_eq!(iso_duration_exact(s), want);
+        }
+    }
 
     #[test]
     fn duration_forms() {

@@ -149,6 +149,13 @@ impl Default for Options {
     }
 }
 
+/// The reading speeds (`wpm`) a card accepts; others fall back to the default.
+pub const WPM_MIN: u64 = 50;
+pub const WPM_MAX: u64 = 2000;
+/// The title's heading levels (`heading-level`); others fall back to 2.
+pub const HEADING_MIN: u64 = 1;
+pub const HEADING_MAX: u64 = 6;
+
 impl Options {
     /// From attribute values as the page wrote them.
     pub fn from_attributes(theme: &str, layout: &str, wpm: &str) -> Options {
@@ -164,7 +171,7 @@ impl Options {
         // As `str::parse::<u32>` reads it: digits, after an optional `+`.
         let wpm = wpm.trim();
         let wpm = match parse_uint(wpm.strip_prefix('+').unwrap_or(wpm)) {
-            Some(n @ 50..=2000) => n as u32,
+            Some(n @ WPM_MIN..=WPM_MAX) => n as u32,
             _ => DEFAULT_WPM,
         };
         Options { theme, layout, wpm, heading: 2, locale: Locale::En }
@@ -174,7 +181,7 @@ impl Options {
     /// anything else keeps the default, 2).
     pub fn with_heading_level(self, level: &str) -> Options {
         match parse_uint(level.trim()) {
-            Some(n @ 1..=6) => Options { heading: n as u8, ..self },
+            Some(n @ HEADING_MIN..=HEADING_MAX) => Options { heading: n as u8, ..self },
             _ => self,
         }
     }
