@@ -35,6 +35,35 @@ async function serveAt(page, server, path, html) {
 }
 
 /** Every part in the card's shadow root with its text, in document order. */
+/**
+ * Records in `window.__seen` every element that enters the first
+ * `<summary-card>`'s shadow root after the HTML is parsed (a skeleton, a
+ * slot, the live card).
+ */
+async function recordShadowAdditions(page) {
+  await page.addInitScript(() => {
+    window.__seen = [];
+    document.addEventListener("DOMContentLoaded", () => {
+      const root = document.querySelector("summary-card").shadowRoot;
+      new MutationObserver((records) => {
+        for (const r of records)
+          for (const n of r.addedNodes) if (n.nodeType === 1) window.__seen.push(n.localName + "." + n.className);
+      }).observe(root, { childList: true });
+    });
+  });
+}
+
+/** Holds requests to `pattern` back until the returned function is called. */
+async function holdBack(page, pattern) {
+  let release;
+  const gate = new Promise((r) => (release = r));
+  await page.route(pattern, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+
 const partsOf = (host) =>
   [...host.shadowRoot.querySelectorAll("[part]")].map((e) => e.getAttribute("part") + "=" + e.textContent);
 
@@ -72,24 +101,10 @@ test("the widget upgrades the CLI output in place", async ({ page, server }) => 
     // The share menu rather than the system sheet.
     delete Navigator.prototype.share;
     delete Navigator.prototype.canShare;
-    // Records anything but the pre-rendered card entering the shadow root
-    // while the widget loads: a skeleton, a slot.
-    window.__seen = [];
-    document.addEventListener("DOMContentLoaded", () => {
-      const root = document.querySelector("summary-card").shadowRoot;
-      new MutationObserver((records) => {
-        for (const r of records)
-          for (const n of r.addedNodes) if (n.nodeType === 1) window.__seen.push(n.localName + "." + n.className);
-      }).observe(root, { childList: true });
-    });
   });
+  await recordShadowAdditions(page);
   // The wasm waits until the test has looked at the loading card.
-  let release;
-  const gate = new Promise((r) => (release = r));
-  await page.route("**/dist/summary-card.wasm", async (route) => {
-    await gate;
-    await route.continue();
-  });
+  const release = await holdBack(page, "**/dist/summary-card.wasm");
   await page.goto(await serveAt(page, server, "/__static.html", pageWith(seedCard)));
   const host = page.locator("summary-card");
   await expect(host).toHaveAttribute("data-state", "loading");
@@ -117,22 +132,8 @@ test("the widget upgrades the CLI output in place", async ({ page, server }) => 
 });
 
 test("with a src as well, the pre-rendered card stays while the data loads (no skeleton)", async ({ page, server }) => {
-  await page.addInitScript(() => {
-    window.__seen = [];
-    document.addEventListener("DOMContentLoaded", () => {
-      const root = document.querySelector("summary-card").shadowRoot;
-      new MutationObserver((records) => {
-        for (const r of records)
-          for (const n of r.addedNodes) if (n.nodeType === 1) window.__seen.push(n.localName + "." + n.className);
-      }).observe(root, { childList: true });
-    });
-  });
-  let release;
-  const gate = new Promise((r) => (release = r));
-  await page.route("**/episodes/ilya.json", async (route) => {
-    await gate;
-    await route.continue();
-  });
+  await recordShadowAdditions(page);
+  const release = await holdBack(page, "**/episodes/ilya.json");
   const html = seedCard.replace("<summary-card ", '<summary-card src="/episodes/ilya.json" ');
   const requested = page.waitForRequest("**/episodes/ilya.json");
   await page.goto(await serveAt(page, server, "/__static-src.html", pageWith(html)));
@@ -162,12 +163,7 @@ test("a collection renders as a showcase and upgrades to the same showcase", asy
 
 test("a non-English render stays in its language through the upgrade", async ({ page, server }) => {
   const html = render("www/episodes/ilya.json", "--locale", "de", "--theme", "dark");
-  let release;
-  const gate = new Promise((r) => (release = r));
-  await page.route("**/dist/locales/de.json", async (route) => {
-    await gate;
-    await route.continue();
-  });
+  const release = await holdBack(page, "**/dist/locales/de.json");
   await page.goto(await serveAt(page, server, "/__static-de.html", pageWith(html)));
   const host = page.locator("summary-card");
   await expect(host).toHaveAttribute("locale", "de");
