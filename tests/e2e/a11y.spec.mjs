@@ -1,11 +1,7 @@
 // Accessibility: axe-core (WCAG 2.0/2.1/2.2 A and AA, and best practices) on
 // real pages holding a card, in each state a reader can meet. axe descends
 // into the card's open shadow root.
-import { fileURLToPath } from "node:url";
-import { test, expect, settled } from "./fixtures.mjs";
-
-const AXE = fileURLToPath(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url));
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+import { test, expect, settled, expectNoAxeViolations as expectNoViolations } from "./fixtures.mjs";
 
 /** A plain, valid host page holding `body`, served at /a11y.html. */
 async function host(page, server, body, { scheme = "light" } = {}) {
@@ -20,23 +16,6 @@ async function host(page, server, body, { scheme = "light" } = {}) {
     }),
   );
   await page.goto(server + "/a11y.html");
-}
-
-/** Runs axe on the whole document; fails listing each violation's rule, help and nodes. */
-async function expectNoViolations(page, skip = []) {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async ([tags, skip]) => {
-    const rules = Object.fromEntries(skip.map((id) => [id, { enabled: false }]));
-    const r = await window.axe.run(document, { runOnly: { type: "tag", values: tags }, rules });
-    return r.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.html.slice(0, 160)}\n        ${n.failureSummary.replace(/\n/g, "\n        ")}`),
-    }));
-  }, [TAGS, skip]);
-  const report = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n` + v.nodes.map((n) => `    - ${n}`).join("\n")).join("\n");
-  expect(violations.map((v) => v.id), report).toEqual([]);
 }
 
 for (const theme of ["light", "dark"]) {

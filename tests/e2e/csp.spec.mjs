@@ -9,11 +9,8 @@
 // records every `securitypolicyviolation` event (installed before any page
 // script runs), every console message about CSP or Trusted Types, and every
 // Trusted Types policy the page creates, and expects none.
-import { test, expect, expectSeedCard, SEED } from "./fixtures.mjs";
+import { test, expect, expectSeedCard, SEED, STRICT_CSP as STRICT, serveUnderCsp } from "./fixtures.mjs";
 
-const STRICT =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https:; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'";
 const POLICIES = {
   "strict CSP": STRICT,
   "strict CSP + Trusted Types": STRICT + "; require-trusted-types-for 'script'",
@@ -29,29 +26,8 @@ const CSP_TEXT = /Content Security Policy|Trusted ?Type|TrustedHTML|TrustedScrip
  * Returns the console messages about CSP or Trusted Types.
  */
 async function strict(page, server, csp) {
-  await page.route(
-    (url) => url.origin === server,
-    async (route) => {
-      if (route.request().resourceType() !== "document") return route.continue();
-      const response = await route.fetch();
-      await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": csp } });
-    },
-  );
+  await serveUnderCsp(page, server, csp);
   await page.addInitScript(() => {
-    window.__violations = [];
-    // Capture on window: it sees events fired at the document and at elements,
-    // including those inside shadow roots (the event is composed).
-    window.addEventListener(
-      "securitypolicyviolation",
-      (e) =>
-        window.__violations.push({
-          directive: e.effectiveDirective,
-          blocked: e.blockedURI,
-          sample: e.sample,
-          where: e.sourceFile + ":" + e.lineNumber,
-        }),
-      true,
-    );
     // Every policy the page creates (Chromium no longer has getPolicyNames).
     window.__policies = [];
     if (window.TrustedTypePolicyFactory) {

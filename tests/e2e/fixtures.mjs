@@ -2,6 +2,7 @@
 // port a running `npm start` could hold), and a page that records every
 // error reaching the host page's window.onerror or unhandledrejection.
 import { test as base, expect } from "@playwright/test";
+import { fileURLToPath } from "node:url";
 import { serve } from "../../scripts/serve.mjs";
 
 export const test = base.extend({
@@ -72,4 +73,65 @@ export async function expectSeedCard(page, host) {
   for (const a of await card.locator("a[target=_blank]").all()) {
     await expect(a).toHaveAttribute("rel", "noopener noreferrer");
   }
+}
+
+const AXE = fileURLToPath(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url));
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1/2.2 A and AA, best practices) on the whole
+ * document, open shadow roots included, with the rules in `skip` off; fails
+ * listing each violation's rule, help and nodes.
+ */
+export async function expectNoAxeViolations(page, skip = []) {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async ([tags, skip]) => {
+    const rules = Object.fromEntries(skip.map((id) => [id, { enabled: false }]));
+    const r = await window.axe.run(document, { runOnly: { type: "tag", values: tags }, rules });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.html.slice(0, 160)}\n        ${n.failureSummary.replace(/\n/g, "\n        ")}`),
+    }));
+  }, [AXE_TAGS, skip]);
+  const report = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n` + v.nodes.map((n) => `    - ${n}`).join("\n")).join("\n");
+  expect(violations.map((v) => v.id), report).toEqual([]);
+}
+
+/** The strict policy the README recommends: only our own files, and wasm. */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https:; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'";
+
+/**
+ * Serves every document from `server` with `csp` as its
+ * Content-Security-Policy header, and records each violation the page
+ * reports in `window.__violations` (from before any page script runs).
+ */
+export async function serveUnderCsp(page, server, csp = STRICT_CSP) {
+  await page.route(
+    (url) => url.origin === server,
+    async (route) => {
+      if (route.request().resourceType() !== "document") return route.continue();
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": csp } });
+    },
+  );
+  await page.addInitScript(() => {
+    window.__violations = [];
+    // Capture on window: it sees events fired at the document and at elements,
+    // including those inside shadow roots (the event is composed).
+    window.addEventListener(
+      "securitypolicyviolation",
+      (e) =>
+        window.__violations.push({
+          directive: e.effectiveDirective,
+          blocked: e.blockedURI,
+          sample: e.sample,
+          where: e.sourceFile + ":" + e.lineNumber,
+        }),
+      true,
+    );
+  });
 }

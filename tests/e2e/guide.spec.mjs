@@ -2,14 +2,8 @@
 // contract's names correctly (the runnable ones are pasted into fresh pages
 // and must render, the example data must validate); every link resolves;
 // axe finds nothing; the page keeps the strict CSP it recommends.
-import { fileURLToPath } from "node:url";
-import { test, expect, expectSeedCard } from "./fixtures.mjs";
+import { test, expect, expectSeedCard, expectNoAxeViolations, serveUnderCsp } from "./fixtures.mjs";
 
-const AXE = fileURLToPath(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url));
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
-const STRICT =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https:; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'";
 const OPTIONS = ["theme", "layout", "locale", "wpm", "share", "heading-level"];
 const VALUES = { theme: ["light", "dark", "auto"], layout: ["full", "compact"] };
 
@@ -170,27 +164,11 @@ test("Copy puts a snippet on the clipboard and says so", async ({ page, server, 
 test("axe: no violations", async ({ page, server }) => {
   await page.goto(server + "/embed-guide.html");
   await expect(page.locator("#example")).toHaveAttribute("data-state", "ready");
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async (tags) => {
-    const r = await window.axe.run(document, { runOnly: { type: "tag", values: tags } });
-    return r.violations.map((v) => `${v.id}: ${v.help}\n    ` + v.nodes.map((n) => JSON.stringify(n.target)).join("\n    "));
-  }, TAGS);
-  expect(violations, violations.join("\n")).toEqual([]);
+  await expectNoAxeViolations(page);
 });
 
 test("the guide keeps the strict CSP it recommends", async ({ page, server }) => {
-  await page.route(
-    (url) => url.origin === server,
-    async (route) => {
-      if (route.request().resourceType() !== "document") return route.continue();
-      const response = await route.fetch();
-      await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": STRICT } });
-    },
-  );
-  await page.addInitScript(() => {
-    window.__violations = [];
-    window.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.effectiveDirective + " " + e.blockedURI), true);
-  });
+  await serveUnderCsp(page, server);
   await page.goto(server + "/embed-guide.html");
   await expect(page.locator("#example")).toHaveAttribute("data-state", "ready");
   await expect(page.locator("button.copy").first()).toBeVisible();

@@ -1,14 +1,8 @@
 // www/playground.html: the JSON editor, its problem list, the live card, the
 // option controls, and the three embed snippets, each of which is pasted into
 // a fresh page to prove it gives the card the playground shows.
-import { fileURLToPath } from "node:url";
-import { test, expect, SEED } from "./fixtures.mjs";
+import { test, expect, SEED, expectNoAxeViolations as expectNoViolations, serveUnderCsp } from "./fixtures.mjs";
 
-const AXE = fileURLToPath(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url));
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
-const STRICT =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https:; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'";
 /** A title that would break out of an unescaped inline script element. */
 const HOSTILE = 'Fixed </script><script>window.__pwned = 1</script> <!-- & <b>bold</b>';
 
@@ -28,15 +22,6 @@ async function edit(page, change) {
   const text = change(await box.inputValue());
   await box.fill(text);
   return text;
-}
-
-async function expectNoViolations(page) {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async (tags) => {
-    const r = await window.axe.run(document, { runOnly: { type: "tag", values: tags } });
-    return r.violations.map((v) => `${v.id}: ${v.help}\n    ` + v.nodes.map((n) => JSON.stringify(n.target) + " " + n.html.slice(0, 140)).join("\n    "));
-  }, TAGS);
-  expect(violations, violations.join("\n")).toEqual([]);
 }
 
 test("loads the example episode into the editor and the card, with no problems", async ({ page, server }) => {
@@ -342,18 +327,7 @@ test("axe: no violations with the card, with problems listed, and in the dark th
 });
 
 test("works under the strict CSP with no violation", async ({ page, server }) => {
-  await page.route(
-    (url) => url.origin === server,
-    async (route) => {
-      if (route.request().resourceType() !== "document") return route.continue();
-      const response = await route.fetch();
-      await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": STRICT } });
-    },
-  );
-  await page.addInitScript(() => {
-    window.__violations = [];
-    window.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.effectiveDirective + " " + e.blockedURI), true);
-  });
+  await serveUnderCsp(page, server);
   const card = await open(page, server);
   await edit(page, (t) => t.replace(JSON.stringify(SEED.title), '"Under CSP"'));
   await expect(card.locator("[part=title]")).toHaveText("Under CSP");
