@@ -3,6 +3,9 @@ import { defineConfig } from "@playwright/test";
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Packs the package (when dist/ changed) and builds the bundler fixtures
+  // with it, for package.spec.mjs and bundlers.spec.mjs.
+  globalSetup: "./tests/bundlers/prepare.mjs",
   timeout: 30_000,
   workers: 2,
   reporter: [["list"]],

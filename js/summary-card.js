@@ -35,21 +35,43 @@ function words(locale) {
 // loads its message table, locales/<tag>.json beside this module: one request
 // per language per page, shared by its cards. If that fails, the card shows
 // English and the console says why, once.
+//
+// Each table is named by a literal `new URL("./…", import.meta.url)`, the one
+// form every bundler (Vite, webpack, Parcel, Rollup's import-meta-assets)
+// recognises as an asset to copy and rename; a template literal would make
+// Vite look for a glob and webpack for a context. (The build pads each table
+// to 4 KB, Vite's limit for inlining an asset into the bundle as a data:
+// URL.) `scripts/check-package.mjs` checks this list against dist/locales/.
+const LOCALE_URLS = {
+  ar: () => new URL("./locales/ar.json", import.meta.url),
+  de: () => new URL("./locales/de.json", import.meta.url),
+  es: () => new URL("./locales/es.json", import.meta.url),
+  fr: () => new URL("./locales/fr.json", import.meta.url),
+  he: () => new URL("./locales/he.json", import.meta.url),
+  hi: () => new URL("./locales/hi.json", import.meta.url),
+  ja: () => new URL("./locales/ja.json", import.meta.url),
+  pt: () => new URL("./locales/pt.json", import.meta.url),
+  zh: () => new URL("./locales/zh.json", import.meta.url),
+};
 let tables = {}; // file name -> promise, settled once its table is in (or will not be)
+
+/** Where `locales/<tag>.json` is: beside the .wasm that loaded, if it was not beside this module. */
+const tableUrl = (tag) => (home ? new URL(`locales/${tag}.json`, home) : LOCALE_URLS[tag]());
 
 /** Resolves once the words for `locale` are in the wasm, or will not be. Never rejects. */
 const lang = (locale) =>
   wasmReady
     .then((ok) => {
       const tag = ok && locale_file(locale);
+      const url = tag && tableUrl(tag);
       return (
         tag &&
-        (tables[tag] ??= fetch(new URL(`locales/${tag}.json`, import.meta.url))
+        (tables[tag] ??= fetch(url)
           .then((res) => res.ok && res.text())
           .then((text) => {
             if (!(text && load_locale(tag, text))) throw 0;
           })
-          .catch(() => console.warn(`summary-card: could not load locales/${tag}.json; showing English.`)))
+          .catch(() => console.warn(`summary-card: could not load ${url}; showing English.`)))
       );
     })
     .catch(() => {});
@@ -126,8 +148,10 @@ function watchPage() {
 // nothing is defined, so the import itself never throws.
 const browser = typeof document == "object";
 let wasmError = browser ? null : "summary-card needs a browser.";
+/** The package's dist/ URL, when this module runs away from it (see loadWasm). */
+let home = null;
 const wasmReady = browser
-  ? init({ module_or_path: new URL("summary-card.wasm", import.meta.url) }).then(
+  ? loadWasm().then(
       () => true,
       (e) => {
         wasmError = describeLoadError(e);
@@ -136,6 +160,36 @@ const wasmReady = browser
       },
     )
   : Promise.resolve(false);
+
+/**
+ * Fetches and starts the wasm beside this module. Vite's dev server runs
+ * packages from a pre-bundled copy in node_modules/.vite/deps/ without their
+ * files (vitejs/vite#8427), so there the files are in the package's own
+ * dist/. A missing file is an error that says which URL was tried and what
+ * to copy.
+ */
+async function loadWasm() {
+  let url = new URL("./summary-card.wasm", import.meta.url);
+  if (/\/\.vite\/deps\//.test(url.pathname)) url = new URL("summary-card.wasm", (home = new URL("/node_modules/summary-card/dist/", url)));
+  const res = await fetchWasm(url);
+  if (typeof res == "string")
+    throw new Error(
+      `could not load ${url} (${res}). A bundler that does not copy new URL() assets needs dist/summary-card.wasm and dist/locales/ of the package copied beside its output.`,
+    );
+  await init({ module_or_path: res });
+}
+
+/** The wasm's Response, or why there is none. */
+async function fetchWasm(url) {
+  let res;
+  try {
+    res = await fetch(url, { credentials: "same-origin" });
+  } catch {
+    return "the request failed";
+  }
+  const type = res.headers.get("content-type") || "";
+  return !res.ok ? "HTTP " + res.status : /html/.test(type) ? "the server sent " + type + ", not wasm" : res;
+}
 
 // A trap (a Rust panic aborts; or memory ran out) leaves the instance in an
 // unknown state. The shim drops it: every handle made by it is freed where
@@ -191,7 +245,7 @@ function describeLoadError(e) {
   if (/Content Security Policy|unsafe-eval|wasm-eval/i.test(text)) {
     return "this page's Content Security Policy blocks WebAssembly: add 'wasm-unsafe-eval' to script-src.";
   }
-  return "the WebAssembly module could not be loaded (" + text + ").";
+  return /^could not load/.test(text) ? text : "the WebAssembly module could not be loaded (" + text + ").";
 }
 
 /** [path, message, path, message...] to [{ path, message }]. */

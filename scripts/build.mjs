@@ -84,7 +84,23 @@ await build({ ...common, entryPoints: ["js/embed.js"], outfile: `${out}/embed.js
 // Written by the native CLI from the tables in src/i18n.rs (the one source
 // of the words), already minified.
 run("cargo", ["run", "--quiet", "--bin", "summary-card", "--", "__locales", `${out}/locales`]);
+// Padded with trailing spaces (valid JSON; gzip makes them a few bytes) to
+// 4,096 bytes, Vite's default limit below which an asset named by
+// new URL(..., import.meta.url) is inlined into the bundle as a data: URL:
+// every table would then be in every Vite or Astro user's bundle (+10 KB gzip).
+for (const f of readdirSync(`${out}/locales`)) {
+  const file = `${out}/locales/${f}`;
+  const text = readFileSync(file, "utf8");
+  writeFileSync(file, text + " ".repeat(Math.max(0, 4096 - Buffer.byteLength(text))));
+}
 copyFileSync("js/summary-card.d.ts", `${out}/summary-card.d.ts`);
+// What `require("summary-card")` gets: the module is ESM with a top-level
+// await (the wasm), which require() cannot load; one line says what to do.
+// The code names the case for tools that fall back to import() on it.
+writeFileSync(
+  `${out}/summary-card.cjs`,
+  `throw Object.assign(new Error('summary-card is an ES module: load it with import("summary-card"), not require().'), { code: "ERR_REQUIRE_ESM" });\n`,
+);
 // Derived from the Rust types of the data (src/model.rs, src/schema.rs).
 const schemaJson = execFileSync("cargo", ["run", "--quiet", "--bin", "summary-card", "--", "schema"], { stdio: ["ignore", "pipe", "inherit"] });
 writeFileSync(`${out}/summary-card.schema.json`, schemaJson);

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Every test: the size budget of the built dist/, formatting and lints,
+# Every test: the package as `npm pack` makes it (its prepack builds dist/
+# and the CLI's wasm), the size budget of the built dist/, formatting and lints,
 # native cargo tests, wasm-bindgen-test in
 # headless Chromium and headless Firefox, and end-to-end tests of the built
 # dist/ in real pages.
@@ -8,6 +9,9 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 step() { printf '\n== %s\n' "$*"; }
 
+step "npm pack (prepack: build dist/ and cli/, check the package is complete)"
+rm -rf build/pack && mkdir -p build/pack
+npm pack --silent --pack-destination build/pack
 step "size budget (bench/budget.json, gzip -9 of dist/)"
 node scripts/check-size.mjs
 step "cargo fmt --check"
@@ -15,6 +19,9 @@ cargo fmt --check
 step "cargo clippy (native and wasm32)"
 cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
+step "cargo publish --dry-run (the crate packs and builds from what it ships)"
+out=$(cargo publish --dry-run --allow-dirty 2>&1) || { echo "$out"; exit 1; }
+echo "$out" | grep -E 'Packaged|aborting upload'
 step "cargo test (native)"
 cargo test --quiet
 # wasm-bindgen-test-runner takes the first driver it finds: *_REMOTE env vars,

@@ -1,5 +1,6 @@
 //! The `summary-card` command line: validate, render, schema, from-rss
-//! (native only; `src/main.rs` runs it).
+//! (`src/main.rs` runs it). Native, or wasm32-wasip1 run by Node through
+//! `cli/summary-card.mjs` (`scripts/build-cli.mjs` builds it).
 //!
 //! Arguments are parsed by hand (a few options; no parser dependency).
 //! Exit status: 0 done, 1 invalid input, 2 usage error.
@@ -139,7 +140,7 @@ fn print(text: &str) -> ExitCode {
         // A closed pipe (`| head`) is the reader's choice: no message.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::FAILURE,
         Err(e) => {
-            eprintln!("summary-card: cannot write the output: {e}");
+            eprintln!("summary-card: cannot write the output: {}", why(&e));
             ExitCode::FAILURE
         }
     }
@@ -210,14 +211,105 @@ fn parse(args: &[OsString], valued: &[&'static str], flags: &[&'static str]) -> 
 
 /// A file's text, or the message saying why there is none. `-` is standard input.
 fn read(file: &OsStr) -> Result<String, String> {
-    if file == "-" {
+    let cannot = |why: String| format!("{}: cannot read: {why}", name(file));
+    if file == "-" || host::on_stdin(file) {
         let mut s = String::new();
         return match std::io::stdin().read_to_string(&mut s) {
             Ok(_) => Ok(s),
-            Err(e) => Err(format!("{}: cannot read: {e}", name(file))),
+            Err(e) => Err(cannot(why(&e))),
         };
     }
-    std::fs::read_to_string(file).map_err(|e| format!("{}: cannot read: {e}", name(file)))
+    std::fs::read_to_string(host::path(file).map_err(cannot)?).map_err(|e| cannot(why(&e)))
+}
+
+/// An I/O error's words without Rust's " (os error N)": the number is the
+/// platform's (ENOENT is 2 on Linux and macOS, 44 in WASI), the words the
+/// same, so the native and the WASI CLI say the same.
+fn why(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match e.raw_os_error() {
+        Some(n) => text.strip_suffix(&format!(" (os error {n})")).unwrap_or(&text).to_string(),
+        None => text,
+    }
+}
+
+/// How FILE is reached: natively, as typed.
+#[cfg(not(target_os = "wasi"))]
+mod host {
+    use std::ffi::OsStr;
+    use std::path::PathBuf;
+
+    pub fn on_stdin(_: &OsStr) -> bool {
+        false
+    }
+
+    pub fn path(file: &OsStr) -> Result<PathBuf, String> {
+        Ok(file.into())
+    }
+}
+
+/// How FILE is reached in the wasm32-wasip1 build that `cli/summary-card.mjs`
+/// runs under Node. The launcher preopens the host's root as "/" (on
+/// Windows, the current drive's) and passes, in the environment:
+/// - `PWD`, the host's working directory as a path under "/" (wasi-libc
+///   starts in "/"), which [`enter_cwd`] enters so that `x.json` and
+///   `../x.json` open what they would natively;
+/// - on Windows, `SUMMARY_CARD_WINDOWS_DRIVE` (`C:`), so that `a\b.json`
+///   and `C:\a\b.json` open `a/b.json` and `/a/b.json`;
+/// - `SUMMARY_CARD_STDIN_URL`, a FEED argument that is a URL: the launcher
+///   fetched it and gives its body as standard input.
+///
+/// Messages name FILE as typed either way.
+#[cfg(target_os = "wasi")]
+mod host {
+    use std::ffi::OsStr;
+    use std::path::PathBuf;
+
+    pub fn enter_cwd() {
+        if let Some(dir) = std::env::var_os("PWD") {
+            // If it fails, relative paths start at "/" and `read` says
+            // which file it cannot read.
+            let _ = std::env::set_current_dir(dir);
+        }
+    }
+
+    pub fn on_stdin(file: &OsStr) -> bool {
+        std::env::var_os("SUMMARY_CARD_STDIN_URL").is_some_and(|url| url == file)
+    }
+
+    pub fn path(file: &OsStr) -> Result<PathBuf, String> {
+        let path = windows_path(file)?;
+        // Node's WASI opens a directory but reads it as "Bad file
+        // descriptor": say what the native CLI says.
+        if std::fs::metadata(&path).is_ok_and(|m| m.is_dir()) {
+            return Err("Is a directory".into());
+        }
+        Ok(path)
+    }
+
+    fn windows_path(file: &OsStr) -> Result<PathBuf, String> {
+        let Some(drive) = std::env::var("SUMMARY_CARD_WINDOWS_DRIVE").ok() else {
+            return Ok(file.into());
+        };
+        let path = file.to_string_lossy().replace('\\', "/");
+        if path.starts_with("//") {
+            return Err("a network (UNC) path, which summary-card under Node cannot reach".into());
+        }
+        let bytes = path.as_bytes();
+        match (bytes.first(), bytes.get(1)) {
+            (Some(letter), Some(b':')) if letter.is_ascii_alphabetic() => {
+                let other = path.get(..2).unwrap_or_default();
+                if !other.eq_ignore_ascii_case(&drive) {
+                    return Err(format!(
+                        "on drive {other}, and summary-card under Node reaches only the current drive, {drive} \
+                         (change to {other} first)"
+                    ));
+                }
+                Ok(path.get(2..).unwrap_or_default().into())
+            }
+            _ => Ok(path.into()),
+        }
+    }
 }
 
 /// How messages name a file.
@@ -237,6 +329,8 @@ fn problem(file: &str, src: &str, offset: usize, path: &str, message: &str) -> S
 }
 
 pub fn main() -> ExitCode {
+    #[cfg(target_os = "wasi")]
+    host::enter_cwd();
     let args: Vec<OsString> = std::env::args_os().skip(1).collect();
     let Some((cmd, rest)) = args.split_first() else {
         eprint!("{USAGE}");
@@ -456,13 +550,13 @@ fn run_from_rss(args: &Args) -> ExitCode {
 /// as `dir/<tag>.json`.
 fn write_locales(dir: &str) -> ExitCode {
     if let Err(e) = std::fs::create_dir_all(dir) {
-        eprintln!("{dir}: cannot create: {e}");
+        eprintln!("{dir}: cannot create: {}", why(&e));
         return ExitCode::FAILURE;
     }
     for l in LOCALES.into_iter().filter(|&l| l != Locale::En) {
         let file = std::path::Path::new(dir).join(format!("{}.json", l.tag()));
         if let Err(e) = std::fs::write(&file, table_json(l)) {
-            eprintln!("{}: cannot write: {e}", file.display());
+            eprintln!("{}: cannot write: {}", file.display(), why(&e));
             return ExitCode::FAILURE;
         }
     }

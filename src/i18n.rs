@@ -12,12 +12,13 @@
 //! (`ar` included; `Intl` would use Arabic-Indic digits for `ar-EG`, but here
 //! every `ar-*` tag is `ar`).
 //!
-//! The tables below are the one source of the words. The native build (CLI,
-//! tests) uses them all. The wasm build links only English's: the other nine
-//! are written at build time as `dist/locales/<tag>.json` ([`table_json`],
-//! the CLI's hidden `__locales` step), and the JS shim fetches the one a
-//! card needs and hands it to [`load`] before mounting the card. Plural
-//! rules, digit grouping and list joiners are small and stay in code.
+//! The tables below are the one source of the words. The native and WASI
+//! builds (CLI, tests) use them all. The browser's wasm build links only
+//! English's: the other nine are written at build time as
+//! `dist/locales/<tag>.json` ([`table_json`], the CLI's hidden `__locales`
+//! step), and the JS shim fetches the one a card needs and hands it to
+//! [`load`] before mounting the card. Plural rules, digit grouping and list
+//! joiners are small and stay in code.
 
 use crate::json::{self, Spanned, Value};
 use crate::model::Date;
@@ -140,12 +141,12 @@ impl Locale {
     }
 
     /// The locale a card in the locale of `tag` is shown in: that one when
-    /// its words are at hand (natively always; in the wasm build, English or
-    /// a table given to [`load`]), else English, so that the card's `lang`,
+    /// its words are at hand (in the CLI always; in the browser's wasm,
+    /// English or a table given to [`load`]), else English, so that the card's `lang`,
     /// `dir`, numbers and dates match its words.
     pub fn shown(tag: &str) -> Locale {
         let l = Locale::from_tag(tag);
-        if cfg!(target_arch = "wasm32") && l != Locale::En && loaded(l).is_none() {
+        if cfg!(all(target_arch = "wasm32", target_os = "unknown")) && l != Locale::En && loaded(l).is_none() {
             Locale::En
         } else {
             l
@@ -275,9 +276,9 @@ impl Locale {
         if self == Locale::En {
             return &EN;
         }
-        #[cfg(target_arch = "wasm32")]
+        #[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
         let built_in = &EN;
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
         let built_in = self.built_in();
         loaded(self).unwrap_or(built_in)
     }

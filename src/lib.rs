@@ -2,8 +2,8 @@
 //!
 //! The crate is a pure core (parse, validate, read time, durations, share
 //! links, and a renderer-neutral view of the card) with two thin renderers:
-//! [`html`] for the CLI and static fallbacks, and `dom` (wasm32 only) for the
-//! widget in the browser. Pure modules never touch browser crates, so most
+//! [`html`] for the CLI and static fallbacks, and `dom` (browser wasm only) for
+//! the widget in the browser. Pure modules never touch browser crates, so most
 //! tests run natively with `cargo test`.
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic))]
@@ -14,9 +14,11 @@ pub mod json;
 pub mod model;
 pub mod page;
 pub mod readtime;
-#[cfg(not(target_arch = "wasm32"))]
+// The browser's wasm is wasm32-unknown-unknown (`target_os = "unknown"`);
+// everything else (native, and the CLI's wasm32-wasip1 build) is the CLI's.
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
 pub mod rss;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
 pub mod schema;
 pub mod share;
 pub mod text;
@@ -24,18 +26,18 @@ pub mod time;
 pub mod validate;
 pub mod view;
 
-/// The wasm build's allocator: talc, about 6 KB smaller than the default
-/// dlmalloc and as fast (binned free lists, so a 1 MiB document of 50,000
-/// errors still validates in a fraction of a second). It reuses freed
+/// The browser wasm build's allocator: talc, about 6 KB smaller than the
+/// default dlmalloc and as fast (binned free lists, so a 1 MiB document of
+/// 50,000 errors still validates in a fraction of a second). It reuses freed
 /// memory, so a page that mounts and removes cards all day stays at one size
 /// (`tests/e2e/leak.spec.mjs`). Its constructor is safe: no `unsafe` here.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
 pub mod dom;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
 pub mod embed;
 
 /// The card's stylesheet. The JS entry bundles the same file and adopts it

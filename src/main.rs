@@ -1,14 +1,15 @@
-//! The `summary-card` binary. The CLI (`cli.rs`) is native only; a wasm32
+//! The `summary-card` binary: the CLI (`cli.rs`), native or wasm32-wasip1
+//! (run by `cli/summary-card.mjs`). The browser's wasm32-unknown-unknown
 //! build (`cargo test --target wasm32-unknown-unknown` compiles every target)
-//! gets an empty program, since the modules the CLI uses are native only.
+//! gets an empty program, since the modules the CLI uses are not in it.
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
 mod cli;
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
 fn main() -> std::process::ExitCode {
     cli::main()
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
 fn main() {}

@@ -3,10 +3,10 @@
 //! schema.org JSON-LD, and a bare fragment for newsletters and feeds.
 //!
 //! Built from the same view tree as the widget ([`document_view`],
-//! [`to_html`]), so the text and the `part`s match. Native only: the wasm
-//! build never carries it.
+//! [`to_html`]), so the text and the `part`s match. CLI only (native and
+//! WASI): the browser's wasm never carries it.
 
-#![cfg(not(target_arch = "wasm32"))]
+#![cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
 
 use crate::html::to_html;
 use crate::model::{Card, Document};

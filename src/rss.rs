@@ -1,4 +1,5 @@
-//! Card JSON from a podcast RSS 2.0 feed (`summary-card from-rss`). Native only.
+//! Card JSON from a podcast RSS 2.0 feed (`summary-card from-rss`). CLI only
+//! (native and WASI).
 //!
 //! The feed gives everything about an episode but its summary: the card comes
 //! out with one empty takeaway for the author to write, which the validator

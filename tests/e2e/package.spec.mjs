@@ -1,58 +1,22 @@
-// The npm package as a user gets it: `npm pack` of this repository, installed
+// The npm package as a user gets it: the tarball `npm pack` made of this
+// repository (build/pack/, by the global set-up, tests/bundlers/prepare.mjs), installed
 // into a fresh project with no registry, a TypeScript entry type-checked
 // against the installed types and bundled with esbuild, the .wasm and the
 // locale tables copied beside the bundle (as the README says), then served
 // from that project and opened in Chromium.
-import { test, expect, SEED } from "./fixtures.mjs";
+import { test, expect, SEED, run, serveDir } from "./fixtures.mjs";
 import { build } from "esbuild";
-import { execFile } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, extname, join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { inside, TYPES } from "../../scripts/serve.mjs";
+import { tarball } from "../bundlers/prepare.mjs";
+import { neededFiles } from "../../scripts/check-package.mjs";
 
 const top = fileURLToPath(new URL("../../", import.meta.url));
 const pkg = JSON.parse(readFileSync(join(top, "package.json"), "utf8"));
 const seed = JSON.parse(readFileSync(join(top, "www/episodes/ilya.json"), "utf8"));
-// Under `npm test`, npm exports npm_config_* (local_prefix is this repository,
-// so a nested `npm install` would install here): the nested npm gets none.
-const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
-
-/** Runs a command; resolves to { code, out }. */
-function run(cmd, args, cwd) {
-  return new Promise((resolve, reject) => {
-    execFile(cmd, args, { cwd, env, maxBuffer: 1 << 24 }, (err, stdout, stderr) => {
-      if (err && typeof err.code !== "number") reject(err);
-      else resolve({ code: err ? err.code : 0, out: stdout, err: stderr });
-    });
-  });
-}
-
-/** A static server for `root` on a free port. */
-function serveDir(root) {
-  return new Promise((resolve) => {
-    const server = createServer(async (req, res) => {
-      const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-      const file = inside(root, path.endsWith("/") ? path + "index.html" : path);
-      try {
-        const body = await readFile(file);
-        res.writeHead(200, { "content-type": TYPES[extname(file)] || "application/octet-stream" });
-        res.end(body);
-      } catch {
-        res.writeHead(404, { "content-type": "text/plain" });
-        res.end("not found");
-      }
-    });
-    server.listen(0, "127.0.0.1", () =>
-      resolve({ url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) }),
-    );
-  });
-}
-
 // The user's code: TypeScript, importing the package by name.
 const MAIN_TS = `import { render, validate, type CardData, type ValidationError } from "summary-card";
 
@@ -105,7 +69,8 @@ let site = null;
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   tmp = mkdtempSync(join(tmpdir(), "summary-card-pkg-"));
-  const pack = await run("npm", ["pack", "--json", "--pack-destination", tmp], top);
+  // What `npm publish` would upload (the files of the tarball that is installed below).
+  const pack = await run("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], top);
   expect(pack.code, pack.err).toBe(0);
   packed = JSON.parse(pack.out)[0];
 
@@ -115,7 +80,7 @@ test.beforeAll(async () => {
   // No registry: an empty cache, --offline, and a registry URL that refuses connections.
   const install = await run(
     "npm",
-    ["install", join(tmp, packed.filename), "--offline", "--no-audit", "--no-fund", "--ignore-scripts",
+    ["install", tarball(), "--offline", "--no-audit", "--no-fund", "--ignore-scripts",
       "--cache", join(tmp, "npm-cache"), "--registry", "http://127.0.0.1:9/"],
     app,
   );
@@ -155,16 +120,17 @@ test.afterAll(async () => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-test("the tarball holds dist/, the README and the licences, and nothing else", () => {
+test("the tarball holds exactly what users need: dist/, the CLI, the README and the licences", () => {
   const files = packed.files.map((f) => f.path).sort();
-  const allowed =
-    /^(package\.json|README\.md|LICENSE-(MIT|APACHE)|dist\/(summary-card\.(js|wasm|d\.ts|schema\.json)|embed\.js|locales\/[a-z]{2,3}(-[A-Za-z0-9]+)*\.json))$/;
-  expect(files.filter((f) => !allowed.test(f))).toEqual([]);
+  // check-package's list (every file package.json points at, each locale the
+  // module names, the CLI's wasm and launcher) and package.json: nothing more.
+  expect(files).toEqual([...new Set([...neededFiles(), "package.json"])].sort());
+  for (const f of ["README.md", "LICENSE-MIT", "LICENSE-APACHE", "dist/summary-card.wasm", "cli/summary-card.wasm", "dist/locales/fr.json"]) expect(files).toContain(f);
   const locales = readdirSync(join(top, "dist/locales")).map((f) => `dist/locales/${f}`);
   expect(locales.length).toBeGreaterThan(0);
-  for (const f of ["README.md", "LICENSE-MIT", "LICENSE-APACHE", ...locales]) expect(files).toContain(f);
+  for (const f of locales) expect(files).toContain(f);
   // Every file package.json points at is in it.
-  const targets = [pkg.main, pkg.module, pkg.types, ...Object.values(pkg.exports).flatMap((t) => (typeof t === "string" ? [t] : Object.values(t)))];
+  const targets = [pkg.main, pkg.module, pkg.types, ...Object.values(pkg.bin), ...Object.values(pkg.exports).flatMap((t) => (typeof t === "string" ? [t] : Object.values(t)))];
   for (const t of targets) {
     const re = new RegExp("^" + t.replace(/^\.\//, "").replace(/[.]/g, "\\.").replace("*", "[^/]+") + "$");
     expect(files.some((f) => re.test(f)), t).toBe(true);
