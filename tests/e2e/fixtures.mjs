@@ -103,7 +103,7 @@ export async function expectNoAxeViolations(page, skip = []) {
   expect(violations.map((v) => v.id), report).toEqual([]);
 }
 
-/** The strict policy the README recommends: only our own files, and wasm. */
+/** The strict policy the README names: only our own files, and wasm. */
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https:; " +
   "connect-src 'self'; object-src 'none'; base-uri 'none'";

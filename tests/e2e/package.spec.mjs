@@ -2,7 +2,7 @@
 // repository (build/pack/, by the global set-up, tests/bundlers/prepare.mjs), installed
 // into a fresh project with no registry, a TypeScript entry type-checked
 // against the installed types and bundled with esbuild, the .wasm and the
-// locale tables copied beside the bundle (as the README says), then served
+// locale tables copied beside the bundle (as docs/npm.md says), then served
 // from that project and opened in Chromium.
 import { test, expect, SEED, run, serveDir } from "./fixtures.mjs";
 import { build } from "esbuild";
@@ -107,7 +107,7 @@ test.beforeAll(async () => {
     outdir: "public/assets",
     logLevel: "silent",
   });
-  // As the README says: esbuild leaves new URL("summary-card.wasm", import.meta.url)
+  // As docs/npm.md says: esbuild leaves new URL("summary-card.wasm", import.meta.url)
   // as it is, so the wasm and the locale tables go beside the bundle.
   const dist = dirname(createRequire(join(app, "package.json")).resolve("summary-card"));
   cpSync(join(dist, "summary-card.wasm"), join(app, "public/assets/summary-card.wasm"));
