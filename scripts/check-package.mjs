@@ -15,6 +15,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const top = fileURLToPath(new URL("..", import.meta.url));
+// Run as a command, it checks the package around the script (tests copy it).
 
 /** Every file the package must hold, as paths relative to the package root. */
 export function neededFiles(root = top) {
