@@ -13,7 +13,7 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
@@ -46,7 +46,9 @@ function copyFixture(name, dir) {
   const body = readFileSync(join(here, "shared/body.html"), "utf8").trimEnd();
   const app = readFileSync(join(here, "shared/app.js"), "utf8");
   // webpack's default entry is src/index.js; the others name src/main.js.
-  writeFileSync(join(dir, name === "webpack" ? "src/index.js" : "src/main.js"), app);
+  const entry = join(dir, name === "webpack" ? "src/index.js" : "src/main.js");
+  mkdirSync(dirname(entry), { recursive: true });
+  writeFileSync(entry, app);
   for (const html of ["index.html", "public/index.html", "dist/index.html"]) {
     const f = join(dir, html);
     if (existsSync(f)) writeFileSync(f, readFileSync(f, "utf8").replace("<!-- body -->", body));
