@@ -146,7 +146,7 @@ impl Locale {
     /// `dir`, numbers and dates match its words.
     pub fn shown(tag: &str) -> Locale {
         let l = Locale::from_tag(tag);
-        if cfg!(all(target_arch = "wasm32", target_os = "unknown")) && l != Locale::En && loaded(l).is_none() {
+        if cfg!(browser) && l != Locale::En && loaded(l).is_none() {
             Locale::En
         } else {
             l
@@ -276,9 +276,9 @@ impl Locale {
         if self == Locale::En {
             return &EN;
         }
-        #[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
+        #[cfg(browser)]
         let built_in = &EN;
-        #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+        #[cfg(not(browser))]
         let built_in = self.built_in();
         loaded(self).unwrap_or(built_in)
     }

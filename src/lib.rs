@@ -14,11 +14,11 @@ pub mod json;
 pub mod model;
 pub mod page;
 pub mod readtime;
-// The browser's wasm is wasm32-unknown-unknown (`target_os = "unknown"`);
+// `browser` (set by build.rs) is the browser's wasm, wasm32-unknown-unknown;
 // everything else (native, and the CLI's wasm32-wasip1 build) is the CLI's.
-#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+#[cfg(not(browser))]
 pub mod rss;
-#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+#[cfg(not(browser))]
 pub mod schema;
 pub mod share;
 pub mod text;
@@ -31,13 +31,13 @@ pub mod view;
 /// 50,000 errors still validates in a fraction of a second). It reuses freed
 /// memory, so a page that mounts and removes cards all day stays at one size
 /// (`tests/e2e/leak.spec.mjs`). Its constructor is safe: no `unsafe` here.
-#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
+#[cfg(browser)]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
+#[cfg(browser)]
 pub mod dom;
-#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
+#[cfg(browser)]
 pub mod embed;
 
 /// The card's stylesheet. The JS entry bundles the same file and adopts it

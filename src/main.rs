@@ -3,13 +3,13 @@
 //! build (`cargo test --target wasm32-unknown-unknown` compiles every target)
 //! gets an empty program, since the modules the CLI uses are not in it.
 
-#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+#[cfg(not(browser))]
 mod cli;
 
-#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+#[cfg(not(browser))]
 fn main() -> std::process::ExitCode {
     cli::main()
 }
 
-#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
+#[cfg(browser)]
 fn main() {}

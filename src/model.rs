@@ -27,40 +27,31 @@ impl Url {
 
 /// The podcast an episode belongs to.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(not(all(target_arch = "wasm32", target_os = "unknown")), derive(schemars::JsonSchema))]
+#[cfg_attr(not(browser), derive(schemars::JsonSchema))]
 pub struct Show {
     /// The show's name, shown above the episode's title (as a link to `url`,
     /// if given).
-    #[cfg_attr(not(all(target_arch = "wasm32", target_os = "unknown")), schemars(with = "crate::schema::Text"))]
+    #[cfg_attr(not(browser), schemars(with = "crate::schema::Text"))]
     pub name: String,
     /// The show's home page.
-    #[cfg_attr(
-        not(all(target_arch = "wasm32", target_os = "unknown")),
-        schemars(with = "Option<crate::schema::HttpUrl>")
-    )]
+    #[cfg_attr(not(browser), schemars(with = "Option<crate::schema::HttpUrl>"))]
     pub url: Option<Url>,
     /// The show's cover art, square, shown at 64 by 64 CSS pixels (so at
     /// least 128 pixels wide for sharp screens). The show's initial shows
     /// while it loads, and if it fails.
-    #[cfg_attr(
-        not(all(target_arch = "wasm32", target_os = "unknown")),
-        schemars(with = "Option<crate::schema::HttpUrl>")
-    )]
+    #[cfg_attr(not(browser), schemars(with = "Option<crate::schema::HttpUrl>"))]
     pub artwork: Option<Url>,
 }
 
 /// A takeaway or a question: a short bold title and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(not(all(target_arch = "wasm32", target_os = "unknown")), derive(schemars::JsonSchema))]
+#[cfg_attr(not(browser), derive(schemars::JsonSchema))]
 pub struct Point {
     /// A short heading, shown in bold before the text.
-    #[cfg_attr(
-        not(all(target_arch = "wasm32", target_os = "unknown")),
-        schemars(with = "Option<crate::schema::Text>")
-    )]
+    #[cfg_attr(not(browser), schemars(with = "Option<crate::schema::Text>"))]
     pub title: Option<String>,
     /// The point itself: a sentence or a short paragraph.
-    #[cfg_attr(not(all(target_arch = "wasm32", target_os = "unknown")), schemars(with = "crate::schema::Text"))]
+    #[cfg_attr(not(browser), schemars(with = "crate::schema::Text"))]
     pub text: String,
 }
 
@@ -68,24 +59,24 @@ pub struct Point {
 /// read into `label`; the schema describes it as `schema::Cta`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
-    not(all(target_arch = "wasm32", target_os = "unknown")),
+    not(browser),
     derive(schemars::JsonSchema),
     schemars(description = "A place to listen to the episode: a platform's name and the episode's page there.")
 )]
 pub struct Link {
     /// The platform's name, such as "Spotify" or "Apple Podcasts": the
     /// link's text.
-    #[cfg_attr(not(all(target_arch = "wasm32", target_os = "unknown")), schemars(with = "crate::schema::Text"))]
+    #[cfg_attr(not(browser), schemars(with = "crate::schema::Text"))]
     pub label: String,
     /// The episode's page on that platform.
-    #[cfg_attr(not(all(target_arch = "wasm32", target_os = "unknown")), schemars(with = "crate::schema::HttpUrl"))]
+    #[cfg_attr(not(browser), schemars(with = "crate::schema::HttpUrl"))]
     pub url: Url,
 }
 
 /// One episode's summary.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(
-    not(all(target_arch = "wasm32", target_os = "unknown")),
+    not(browser),
     derive(schemars::JsonSchema),
     schemars(
         transform = crate::schema::with_version,
@@ -97,107 +88,92 @@ pub struct Card {
     /// #id-takeaway-2 at its second takeaway). Letters, digits, - and _,
     /// starting with a letter or digit, at most 100. Without it, a slug of
     /// the title.
-    #[cfg_attr(not(all(target_arch = "wasm32", target_os = "unknown")), schemars(with = "Option<crate::schema::Id>"))]
+    #[cfg_attr(not(browser), schemars(with = "Option<crate::schema::Id>"))]
     pub id: Option<String>,
     /// The episode's page (or this summary's): what the card's share links
     /// point to. Without it they point to the page showing the card.
-    #[cfg_attr(
-        not(all(target_arch = "wasm32", target_os = "unknown")),
-        schemars(with = "Option<crate::schema::HttpUrl>")
-    )]
+    #[cfg_attr(not(browser), schemars(with = "Option<crate::schema::HttpUrl>"))]
     pub url: Option<Url>,
     /// The podcast the episode belongs to.
     pub show: Option<Show>,
     /// The episode's title: the card's heading.
-    #[cfg_attr(not(all(target_arch = "wasm32", target_os = "unknown")), schemars(with = "crate::schema::Text"))]
+    #[cfg_attr(not(browser), schemars(with = "crate::schema::Text"))]
     pub title: String,
     /// The episode's guests, by name, shown as "with A, B and C" (at most
     /// 100).
     #[cfg_attr(
-        not(all(target_arch = "wasm32", target_os = "unknown")),
+        not(browser),
         schemars(with = "Vec<crate::schema::Text>", length(max = crate::validate::MAX_ITEMS), default)
     )]
     pub guests: Vec<String>,
     /// The day the episode was published: an ISO 8601 date, "2025-11-25".
-    #[cfg_attr(
-        not(all(target_arch = "wasm32", target_os = "unknown")),
-        schemars(with = "Option<crate::schema::IsoDate>")
-    )]
+    #[cfg_attr(not(browser), schemars(with = "Option<crate::schema::IsoDate>"))]
     pub published: Option<Date>,
     /// How long the episode is: seconds (5760), or "H:MM:SS" / "MM:SS" as in
     /// podcast feeds ("1:36:00"). The card shows it beside the read time
     /// ("You just read a 3-minute summary of a 96-minute episode").
     // Whole seconds after validation.
-    #[cfg_attr(
-        not(all(target_arch = "wasm32", target_os = "unknown")),
-        schemars(with = "Option<crate::schema::Duration>")
-    )]
+    #[cfg_attr(not(browser), schemars(with = "Option<crate::schema::Duration>"))]
     pub duration: Option<u32>,
     /// Topics, shown as tags in the full layout (at most 100).
     #[cfg_attr(
-        not(all(target_arch = "wasm32", target_os = "unknown")),
+        not(browser),
         schemars(with = "Vec<crate::schema::Text>", length(max = crate::validate::MAX_ITEMS), default)
     )]
     pub topics: Vec<String>,
     /// Whether AI wrote the summary: if true, the card says so ("AI-generated
     /// summary").
-    #[cfg_attr(not(all(target_arch = "wasm32", target_os = "unknown")), schemars(default))]
+    #[cfg_attr(not(browser), schemars(default))]
     pub ai_generated: bool,
     /// The key takeaways: at least 1, at most 100. A compact card shows the
     /// first three and a button for the rest.
     #[cfg_attr(
-        not(all(target_arch = "wasm32", target_os = "unknown")),
+        not(browser),
         schemars(length(min = 1, max = crate::validate::MAX_ITEMS))
     )]
     pub takeaways: Vec<Point>,
     /// What the episode covers, in a paragraph (full layout).
-    #[cfg_attr(
-        not(all(target_arch = "wasm32", target_os = "unknown")),
-        schemars(with = "Option<crate::schema::Text>")
-    )]
+    #[cfg_attr(not(browser), schemars(with = "Option<crate::schema::Text>"))]
     pub covers: Option<String>,
     /// Questions the episode answers, each with its answer (full layout; at
     /// most 100).
     // Point is not Serialize, so schemars cannot write the default itself.
     #[cfg_attr(
-        not(all(target_arch = "wasm32", target_os = "unknown")),
+        not(browser),
         schemars(length(max = crate::validate::MAX_ITEMS), default, extend("default" = []))
     )]
     pub questions: Vec<Point>,
     /// A notable moment of the episode, shown as a quote (full layout).
-    #[cfg_attr(
-        not(all(target_arch = "wasm32", target_os = "unknown")),
-        schemars(with = "Option<crate::schema::Text>")
-    )]
+    #[cfg_attr(not(browser), schemars(with = "Option<crate::schema::Text>"))]
     pub notable_moment: Option<String>,
     /// Where to listen: the episode on podcast platforms (full layout; at
     /// most 100).
     #[cfg_attr(
-        not(all(target_arch = "wasm32", target_os = "unknown")),
+        not(browser),
         schemars(length(max = crate::validate::MAX_ITEMS), default, extend("default" = []))
     )]
     pub listen: Vec<Link>,
     /// A call to action at the end of the card, such as a newsletter's
     /// sign-up page (full layout).
-    #[cfg_attr(not(all(target_arch = "wasm32", target_os = "unknown")), schemars(with = "Option<crate::schema::Cta>"))]
+    #[cfg_attr(not(browser), schemars(with = "Option<crate::schema::Cta>"))]
     pub cta: Option<Link>,
 }
 
 /// A file holds one card or a collection of them (a podcaster's showcase).
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(not(all(target_arch = "wasm32", target_os = "unknown")), derive(schemars::JsonSchema), schemars(untagged))]
+#[cfg_attr(not(browser), derive(schemars::JsonSchema), schemars(untagged))]
 pub enum Document {
     /// One card.
     // A file with `episodes` is a collection, whatever else it holds, so
     // a card has no `episodes` (which keeps the branches apart: `oneOf`).
     #[cfg_attr(
-        not(all(target_arch = "wasm32", target_os = "unknown")),
+        not(browser),
         schemars(extend("type" = "object", "properties" = {
             "episodes": { "description": "Only in a collection: a file with episodes is a collection.", "not": {} }
         }))
     )]
     Card(Box<Card>),
     /// A collection: several episodes' cards in one file.
-    #[cfg_attr(not(all(target_arch = "wasm32", target_os = "unknown")), schemars(with = "crate::schema::Collection"))]
+    #[cfg_attr(not(browser), schemars(with = "crate::schema::Collection"))]
     Collection(Vec<Card>),
 }

@@ -6,7 +6,7 @@
 //! [`to_html`]), so the text and the `part`s match. CLI only (native and
 //! WASI): the browser's wasm never carries it.
 
-#![cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+#![cfg(not(browser))]
 
 use crate::html::to_html;
 use crate::model::{Card, Document};

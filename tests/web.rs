@@ -1,7 +1,7 @@
 //! wasm-bindgen-test in headless Chromium and headless Firefox (scripts/test.sh
 //! runs both): the DOM layer mounts, updates, destroys (leaving no listener)
 //! and shows the error state.
-#![cfg(all(target_arch = "wasm32", target_os = "unknown"))]
+#![cfg(browser)]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use summary_card::embed::{live_listeners, load_locale, locale_file, mount, mount_message, shim_words, validate};
