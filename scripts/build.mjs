@@ -81,7 +81,7 @@ await build({
   plugins: [gluePlugin, cssText],
 });
 await build({ ...common, entryPoints: ["js/embed.js"], outfile: `${out}/embed.js`, format: "iife", target: "es2020" });
-// Written by the native CLI from the tables in src/i18n.rs (the one source
+// Written by the native CLI from the tables in src/core/i18n.rs (the one source
 // of the words), already minified.
 run("cargo", ["run", "--quiet", "--bin", "summary-card", "--", "__locales", `${out}/locales`]);
 // Padded with trailing spaces (valid JSON; gzip makes them a few bytes) to
@@ -101,7 +101,7 @@ writeFileSync(
   `${out}/summary-card.cjs`,
   `throw Object.assign(new Error('summary-card is an ES module: load it with import("summary-card"), not require().'), { code: "ERR_REQUIRE_ESM" });\n`,
 );
-// Derived from the Rust types of the data (src/model.rs, src/schema.rs).
+// Derived from the Rust types of the data (src/core/model.rs, src/schema.rs).
 const schemaJson = execFileSync("cargo", ["run", "--quiet", "--bin", "summary-card", "--", "schema"], { stdio: ["ignore", "pipe", "inherit"] });
 writeFileSync(`${out}/summary-card.schema.json`, schemaJson);
 rmSync(dist, { recursive: true, force: true });

@@ -8,11 +8,11 @@
 use std::ffi::{OsStr, OsString};
 use std::io::{Read, Write};
 use std::process::ExitCode;
-use summary_card::i18n::{table_json, Locale, LOCALES};
-use summary_card::json::line_col;
+use summary_card::core::i18n::{table_json, Locale, LOCALES};
+use summary_card::core::json::line_col;
+use summary_card::core::validate::{parse_document, validate, Error};
+use summary_card::core::view::{Options, HEADING_MAX, HEADING_MIN, WPM_MAX, WPM_MIN};
 use summary_card::page;
-use summary_card::validate::{parse_document, validate, Error};
-use summary_card::view::{Options, HEADING_MAX, HEADING_MIN, WPM_MAX, WPM_MIN};
 
 const USAGE: &str = "\
 summary-card: podcast summary cards from JSON

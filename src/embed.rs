@@ -1,10 +1,10 @@
 //! The wasm entry points the JS shim calls. Each takes text and attribute
 //! values as the page wrote them, so all checking happens in Rust.
 
+use crate::core::text::{concat, uint};
+use crate::core::validate::{parse_document, Error};
+use crate::core::view::{document_view, error_view, errors_view, Options};
 use crate::dom::mount::{mount as mount_view, Mounted};
-use crate::text::{concat, uint};
-use crate::validate::{parse_document, Error};
-use crate::view::{document_view, error_view, errors_view, Options};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
@@ -100,7 +100,7 @@ pub fn mount(
 /// The tag of the locale a card in `locale` is shown in: English until the
 /// locale's table is loaded (see [`load_locale`]).
 fn shown(locale: &str) -> &'static str {
-    crate::i18n::Locale::shown(locale).tag()
+    crate::core::i18n::Locale::shown(locale).tag()
 }
 
 /// Shows an alert with `message` (a failed request, say) in `parent`.
@@ -114,7 +114,7 @@ pub fn mount_message(parent: &web_sys::Node, message: &str, theme: &str, locale:
 /// The words of the shim's own controls in `locale`: `[retry, loading]`.
 #[wasm_bindgen]
 pub fn shim_words(locale: &str) -> Vec<String> {
-    let m = crate::i18n::Locale::shown(locale).messages();
+    let m = crate::core::i18n::Locale::shown(locale).messages();
     vec![m.retry.into(), m.loading.into()]
 }
 
@@ -123,7 +123,7 @@ pub fn shim_words(locale: &str) -> Vec<String> {
 /// built in. The shim fetches `locales/<name>.json` once per page.
 #[wasm_bindgen]
 pub fn locale_file(locale: &str) -> String {
-    crate::i18n::table_file(locale).into()
+    crate::core::i18n::table_file(locale).into()
 }
 
 /// Takes `json`, the fetched `locales/<name>.json`, as the messages of the
@@ -131,13 +131,13 @@ pub fn locale_file(locale: &str) -> String {
 /// the locale stays English) when it is not a valid table.
 #[wasm_bindgen]
 pub fn load_locale(tag: &str, json: &str) -> bool {
-    crate::i18n::load(tag, json)
+    crate::core::i18n::load(tag, json)
 }
 
 /// Every problem in `json`, flattened as `[path, message, ...]`.
 #[wasm_bindgen]
 pub fn validate(json: &str) -> Vec<String> {
-    flatten(&crate::validate::validate(json))
+    flatten(&crate::core::validate::validate(json))
 }
 
 /// Listeners registered by all cards on the page (for tests and benchmarks).

@@ -1,30 +1,21 @@
 //! summary-card: JSON in, a finished, shareable summary card out.
 //!
 //! The crate is a pure core (parse, validate, read time, durations, share
-//! links, and a renderer-neutral view of the card) with two thin renderers:
-//! [`html`] for the CLI and static fallbacks, and `dom` (browser wasm only) for
+//! links, and a renderer-neutral view of the card: [`core`]) with two thin
+//! renderers: [`core::html`] for the CLI and static fallbacks, and `dom` (browser wasm only) for
 //! the widget in the browser. Pure modules never touch browser crates, so most
 //! tests run natively with `cargo test`.
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic))]
 
-pub mod html;
-pub mod i18n;
-pub mod json;
-pub mod model;
+pub mod core;
 pub mod page;
-pub mod readtime;
 // `browser` (set by build.rs) is the browser's wasm, wasm32-unknown-unknown;
 // everything else (native, and the CLI's wasm32-wasip1 build) is the CLI's.
 #[cfg(not(browser))]
 pub mod rss;
 #[cfg(not(browser))]
 pub mod schema;
-pub mod share;
-pub mod text;
-pub mod time;
-pub mod validate;
-pub mod view;
 
 /// The browser wasm build's allocator: talc, about 6 KB smaller than the
 /// default dlmalloc and as fast (binned free lists, so a 1 MiB document of
@@ -39,9 +30,3 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 pub mod dom;
 #[cfg(browser)]
 pub mod embed;
-
-/// The card's stylesheet. The JS entry bundles the same file and adopts it
-/// into every shadow root (one shared `CSSStyleSheet` per page); the CLI's
-/// static output inlines it. Not referenced by the wasm build, so it costs
-/// the wasm file nothing.
-pub const CSS: &str = include_str!("card.css");

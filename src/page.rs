@@ -8,12 +8,12 @@
 
 #![cfg(not(browser))]
 
-use crate::html::to_html;
-use crate::model::{Card, Document};
-use crate::readtime::DEFAULT_WPM;
-use crate::text::fnv1a;
-use crate::time;
-use crate::view::{document_view, Element, Hook, Layout, Node, Options, Theme};
+use crate::core::html::to_html;
+use crate::core::model::{Card, Document};
+use crate::core::readtime::DEFAULT_WPM;
+use crate::core::text::fnv1a;
+use crate::core::time;
+use crate::core::view::{document_view, Element, Hook, Layout, Node, Options, Theme};
 use serde_json::{json, Map, Value};
 
 /// JSON text made safe inside a `<script>` element: every `<` becomes
@@ -57,11 +57,11 @@ pub fn element(doc: &Document, json: &str, opts: &Options) -> String {
         out.push(' ');
         out.push_str(name);
         out.push_str("=\"");
-        crate::html::escape(&mut out, &value);
+        crate::core::html::escape(&mut out, &value);
         out.push('"');
     }
     out.push_str(">\n<template shadowrootmode=\"open\"><style>");
-    out.push_str(crate::CSS.trim_end());
+    out.push_str(crate::core::CSS.trim_end());
     out.push_str("</style>");
     out.push_str(&to_html(&document_view(doc, opts)));
     out.push_str("</template>\n<script type=\"application/json\">\n");
@@ -264,7 +264,7 @@ fn plain(e: &mut Element) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validate::parse_document;
+    use crate::core::validate::parse_document;
 
     fn seed() -> Document {
         parse_document(include_str!("../www/episodes/ilya.json")).unwrap()
@@ -287,7 +287,7 @@ mod tests {
         assert!(html.starts_with("<summary-card locale=\"en\">\n<template shadowrootmode=\"open\"><style>"));
         assert!(html.contains(&["</style>", &view, "</template>"].concat()));
         assert!(html.ends_with("</script>\n</summary-card>\n"));
-        assert!(!crate::CSS.contains("</"), "the stylesheet must not end its <style>");
+        assert!(!crate::core::CSS.contains("</"), "the stylesheet must not end its <style>");
     }
 
     #[test]

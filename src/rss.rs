@@ -15,10 +15,10 @@
 //! to another prefix still works; an undeclared `itunes:`, `podcast:` or
 //! `content:` prefix is read as its usual namespace, as podcast apps do.
 
-use crate::json::line_col;
-use crate::text::{char_count, cut, fnv1a, parse_uint, uint};
-use crate::time;
-use crate::validate::{check_url, MAX_CHARS, MAX_ITEMS};
+use crate::core::json::line_col;
+use crate::core::text::{char_count, cut, fnv1a, parse_uint, uint};
+use crate::core::time;
+use crate::core::validate::{check_url, MAX_CHARS, MAX_ITEMS};
 
 /// A problem with the feed, at a byte offset in the XML text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -1495,8 +1495,8 @@ mod tests {
         write_string(&mut s, "a\"b\\c\nd\te\u{1}f</script>\u{2028}é😀");
         assert_eq!(s, r#""a\"b\\c\nd\te\u0001f\u003c/script>\u2028é😀""#);
         assert_eq!(
-            crate::json::parse(&s).unwrap().value,
-            crate::json::Value::String("a\"b\\c\nd\te\u{1}f</script>\u{2028}é😀".into())
+            crate::core::json::parse(&s).unwrap().value,
+            crate::core::json::Value::String("a\"b\\c\nd\te\u{1}f</script>\u{2028}é😀".into())
         );
     }
 

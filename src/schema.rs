@@ -1,6 +1,6 @@
 //! The data format's JSON Schema (`summary-card schema`,
 //! `dist/summary-card.schema.json`), derived from the types of
-//! [`crate::model`]. Native only: the wasm carries none of it.
+//! [`crate::core::model`]. Native only: the wasm carries none of it.
 //!
 //! The model's types derive `schemars::JsonSchema` (natively), and the doc
 //! comments on their fields are the schema's descriptions. But the model is
@@ -14,7 +14,7 @@
 //! - `Option` means "may be left out": the validator refuses `null`, so the
 //!   `null` schemars allows for an `Option` is taken out (`no_null`).
 //!
-//! The patterns follow the validator (`src/validate.rs`, `src/time.rs`)
+//! The patterns follow the validator (`src/core/validate.rs`, `src/core/time.rs`)
 //! exactly, character classes included: whitespace is Rust's
 //! (`char::is_whitespace`, what `trim` removes), spelled out as ranges
 //! rather than `\s` or `\p{...}` (ECMAScript's `\s` differs from it, and not
@@ -23,8 +23,8 @@
 //!
 //! What a schema cannot say is in [`DESCRIPTION`].
 
-use crate::model::Document;
-use crate::validate::{MAX_CHARS, MAX_EPISODES};
+use crate::core::model::Document;
+use crate::core::validate::{MAX_CHARS, MAX_EPISODES};
 use schemars::generate::SchemaSettings;
 use schemars::transform::RecursiveTransform;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
@@ -304,7 +304,7 @@ impl JsonSchema for Duration {
         "Duration".into()
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        let max = crate::time::MAX_DURATION_SECONDS;
+        let max = crate::core::time::MAX_DURATION_SECONDS;
         json_schema!({
             "description": "An episode's length, from 1 second to 1000 hours: seconds as a number (5760; a fraction \
                 is rounded), or a string \"H:MM:SS\" or \"MM:SS\" as in podcast RSS feeds (\"1:36:00\", \"96:00\"). \
@@ -338,7 +338,7 @@ pub struct Collection {
     /// The episodes' cards, each as a file of one card would hold it: at
     /// least 1, at most 500.
     #[schemars(length(min = 1, max = MAX_EPISODES))]
-    episodes: Vec<crate::model::Card>,
+    episodes: Vec<crate::core::model::Card>,
 }
 
 /// Adds the optional `version` property, which validation checks and then
@@ -415,7 +415,7 @@ pub fn schema_json() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validate::check_url;
+    use crate::core::validate::check_url;
 
     fn in_set(set: &[(u32, u32)], c: char) -> bool {
         set.iter().any(|&(lo, hi)| (lo..=hi).contains(&u32::from(c)))

@@ -3,8 +3,18 @@
 
 #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
-const PURE: &[&str] =
-    &["json.rs", "model.rs", "validate.rs", "text.rs", "time.rs", "readtime.rs", "view.rs", "html.rs", "share.rs"];
+const PURE: &[&str] = &[
+    "core/json.rs",
+    "core/model.rs",
+    "core/validate.rs",
+    "core/text.rs",
+    "core/time.rs",
+    "core/readtime.rs",
+    "core/view.rs",
+    "core/html.rs",
+    "core/links.rs",
+    "core/i18n.rs",
+];
 const BROWSER: &[&str] = &["web_sys", "js_sys", "wasm_bindgen", "gloo"];
 
 #[test]

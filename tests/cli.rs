@@ -163,10 +163,10 @@ fn render_prints_the_widgets_card_in_a_declarative_shadow_root() {
     assert!(html.starts_with("<summary-card locale=\"en\">\n<template shadowrootmode=\"open\"><style>"), "{html}");
     let (data, _, shadow) = pieces(&html);
     // The stylesheet, inlined.
-    assert!(shadow.starts_with(&format!("<style>{}</style>", summary_card::CSS.trim_end())));
+    assert!(shadow.starts_with(&format!("<style>{}</style>", summary_card::core::CSS.trim_end())));
     // The widget's markup: the same view, rendered by the same code.
-    let doc = summary_card::validate::parse_document(&std::fs::read_to_string(SEED).unwrap()).unwrap();
-    let view = summary_card::html::to_html(&summary_card::view::document_view(&doc, &Default::default()));
+    let doc = summary_card::core::validate::parse_document(&std::fs::read_to_string(SEED).unwrap()).unwrap();
+    let view = summary_card::core::html::to_html(&summary_card::core::view::document_view(&doc, &Default::default()));
     assert!(shadow.ends_with(&view));
     assert_eq!(
         parts(&shadow),
@@ -312,7 +312,7 @@ fn options_reach_the_element_and_the_markup() {
     assert!(shadow.contains("<div class=\"sc\" data-theme=\"dark\" lang=\"de\" dir=\"ltr\">"));
     assert!(shadow.contains("data-layout=\"compact\""));
     assert_eq!(shadow.matches(" part=\"takeaway\"").count(), 3);
-    let de = summary_card::i18n::Locale::De;
+    let de = summary_card::core::i18n::Locale::De;
     assert_eq!(text(part(&shadow, "footer")), de.footer(3, Some(96)));
     assert_ne!(de.footer(3, Some(96)), SEED_FOOTER);
     // Regions and case as the widget reads them; the element says the table's tag.
@@ -487,7 +487,7 @@ fn from_rss_reports_feed_problems_as_file_line_col() {
     let want: String = errors
         .iter()
         .map(|e| {
-            let (line, col) = summary_card::json::line_col(&xml, e.offset);
+            let (line, col) = summary_card::core::json::line_col(&xml, e.offset);
             let path = if e.path.is_empty() { "(document)" } else { &e.path };
             format!("{fixture}:{line}:{col}: {path}: {}\n", e.message)
         })
@@ -518,7 +518,7 @@ fn the_static_demo_page_holds_what_render_prints_now() {
 
 #[test]
 fn the_build_step_writes_the_nine_fetched_message_tables() {
-    use summary_card::i18n::{table_json, Locale, Messages, LOCALES};
+    use summary_card::core::i18n::{table_json, Locale, Messages, LOCALES};
     let dir = std::env::temp_dir().join(format!("summary-card-locales-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let (code, out) = run(&["__locales", &dir.to_string_lossy()]);

@@ -27,15 +27,15 @@
 use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::Config;
-use summary_card::html::to_html;
-use summary_card::json::{self, Spanned, Value, MAX_DEPTH};
-use summary_card::model::{Card, Document, Point};
-use summary_card::readtime::{self, Count};
-use summary_card::share::{self, Target};
-use summary_card::text;
-use summary_card::time;
-use summary_card::validate::{self, check_url, parse_document, MAX_BYTES, MAX_CHARS, MAX_EPISODES, MAX_ITEMS};
-use summary_card::view::{
+use summary_card::core::html::to_html;
+use summary_card::core::json::{self, Spanned, Value, MAX_DEPTH};
+use summary_card::core::links::{self, Target};
+use summary_card::core::model::{Card, Document, Point};
+use summary_card::core::readtime::{self, Count};
+use summary_card::core::text;
+use summary_card::core::time;
+use summary_card::core::validate::{self, check_url, parse_document, MAX_BYTES, MAX_CHARS, MAX_EPISODES, MAX_ITEMS};
+use summary_card::core::view::{
     card_view, document_view, error_view, errors_view, share_menu, Element, Layout, Node, Options, ShareMenu, Theme,
 };
 
@@ -812,7 +812,7 @@ fn check_card(card: &Card) {
 /// X's weight of `s` as the crate models it (twitter-text v3 ranges, one
 /// weight per grapheme cluster outside them), written out independently.
 fn x_weight(s: &str) -> usize {
-    let b = share::grapheme_bounds(s);
+    let b = links::grapheme_bounds(s);
     b.windows(2)
         .map(|w| {
             let cluster = &s[w[0]..w[1]];
@@ -893,7 +893,7 @@ fn run_document(src: &str, opts: &Options) {
     assert_eq!(validate::validate(src).is_empty(), result.is_ok());
     match result {
         Ok(doc) => {
-            let cards = summary_card::view::cards(&doc);
+            let cards = summary_card::core::view::cards(&doc);
             assert!(!cards.is_empty() && cards.len() <= MAX_EPISODES);
             if let Document::Card(_) = doc {
                 assert_eq!(cards.len(), 1);
@@ -920,27 +920,27 @@ fn run_document(src: &str, opts: &Options) {
 fn check_share(card: &Card, opts: &Options) {
     let minutes = readtime::card_minutes(card, opts.wpm);
     assert!(minutes >= 1);
-    let text = share::share_text(card, minutes, summary_card::i18n::Locale::En);
+    let text = links::share_text(card, minutes, summary_card::core::i18n::Locale::En);
     let page = "https://blog.example/post?x=1#old";
-    let url = share::share_url(card, page);
+    let url = links::share_url(card, page);
     assert!(safe_url(&url));
     for i in 0..card.takeaways.len() {
-        let frag = share::takeaway_fragment(card, i);
-        assert_eq!(share::takeaway_from_fragment(card, &frag), Some(i), "{frag}");
-        assert_eq!(share::takeaway_from_fragment(card, &(String::from("#") + &frag)), Some(i));
-        assert!(safe_url(&share::takeaway_url(card, i, page)));
+        let frag = links::takeaway_fragment(card, i);
+        assert_eq!(links::takeaway_from_fragment(card, &frag), Some(i), "{frag}");
+        assert_eq!(links::takeaway_from_fragment(card, &(String::from("#") + &frag)), Some(i));
+        assert!(safe_url(&links::takeaway_url(card, i, page)));
     }
-    let _ = share::takeaways_text(card, &url);
+    let _ = links::takeaways_text(card, &url);
     if let Some(p) = card.takeaways.first() {
-        let _ = share::takeaway_text(card, p);
+        let _ = links::takeaway_text(card, p);
     }
     let menu = ShareMenu {
-        targets: &share::ALL,
+        targets: &links::ALL,
         text: &text,
         url: &url,
         title: &card.title,
         mastodon: Some("mastodon.social"),
-        locale: summary_card::i18n::Locale::Ar,
+        locale: summary_card::core::i18n::Locale::Ar,
     };
     check_view(&share_menu(&menu));
 }
@@ -1053,8 +1053,8 @@ proptest! {
         targets in prop_oneof![text(), "[a-z, ]{0,40}", Just(String::new())],
         locale in 0usize..10,
     ) {
-        let targets = share::parse_targets(&targets);
-        let locale = summary_card::i18n::LOCALES[locale];
+        let targets = links::parse_targets(&targets);
+        let locale = summary_card::core::i18n::LOCALES[locale];
         let menu = ShareMenu { targets: &targets, text: &text, url: &url, title: &title, mastodon: mastodon.as_deref(), locale };
         check_view(&share_menu(&menu));
     }
@@ -1074,7 +1074,7 @@ proptest! {
         locale in 0usize..10,
     ) {
         let layout = if compact { Layout::Compact } else { Layout::Full };
-        let locale = summary_card::i18n::LOCALES[locale];
+        let locale = summary_card::core::i18n::LOCALES[locale];
         let opts = Options { theme: Theme::Dark, layout, wpm, heading: 2, locale };
         if let Ok(Document::Card(card)) = parse_document(&doc.to_json()) {
             check_view(&card_view(&card, &opts, n, level));
@@ -1107,8 +1107,8 @@ proptest! {
     #[test]
     fn trim_for_x_fits_its_budget(text in text(), repeat in 1usize..24) {
         let text = text.repeat(repeat);
-        let t = share::trim_for_x(&text);
-        let budget = share::X_LIMIT - share::X_URL_LENGTH - 1;
+        let t = links::trim_for_x(&text);
+        let budget = links::X_LIMIT - links::X_URL_LENGTH - 1;
         prop_assert!(x_weight(&t) <= budget, "weight {} > {} for {:?}", x_weight(&t), budget, t);
         if x_weight(&text) <= budget {
             prop_assert_eq!(&t, &text);
@@ -1123,10 +1123,10 @@ proptest! {
     #[test]
     fn bluesky_post_fits_its_budget(text in text(), repeat in 1usize..24, url in url()) {
         let text = text.repeat(repeat);
-        let post = share::bluesky_post(&text, &url);
+        let post = links::bluesky_post(&text, &url);
         prop_assert!(post.ends_with(&(String::from(" ") + &url)));
-        if share::graphemes(&url) + 2 <= share::BLUESKY_LIMIT {
-            prop_assert!(share::graphemes(&post) <= share::BLUESKY_LIMIT, "{} graphemes", share::graphemes(&post));
+        if links::graphemes(&url) + 2 <= links::BLUESKY_LIMIT {
+            prop_assert!(links::graphemes(&post) <= links::BLUESKY_LIMIT, "{} graphemes", links::graphemes(&post));
         }
     }
 
@@ -1135,26 +1135,26 @@ proptest! {
     #[test]
     fn grapheme_bounds_are_char_boundaries(parts in proptest::collection::vec(text(), 0..4)) {
         let s = parts.concat();
-        let b = share::grapheme_bounds(&s);
+        let b = links::grapheme_bounds(&s);
         prop_assert_eq!(b.first().copied(), Some(0));
         prop_assert_eq!(b.last().copied(), Some(s.len()));
         prop_assert!(b.windows(2).all(|w| w[0] < w[1]));
         prop_assert!(b.iter().all(|&i| s.is_char_boundary(i)));
-        prop_assert!(share::graphemes(&s) <= s.chars().count());
+        prop_assert!(links::graphemes(&s) <= s.chars().count());
     }
 
     /// Percent-encoding yields unreserved ASCII and `%XX` only, and decodes
     /// back to the same bytes.
     #[test]
     fn encode_is_ascii_and_reversible(s in text()) {
-        let e = share::encode(&s);
+        let e = links::encode(&s);
         prop_assert!(e.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.~%".contains(&b)), "{}", e);
         prop_assert_eq!(percent_decode(&e), s.as_bytes().to_vec());
     }
 
     #[test]
     fn slugs_are_short_plain_and_never_empty(title in text()) {
-        let s = share::slug(&title);
+        let s = links::slug(&title);
         prop_assert!(!s.is_empty() && s.len() <= 60, "{:?}", s);
         prop_assert!(s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'), "{:?}", s);
         prop_assert!(!s.starts_with('-') && !s.ends_with('-') && !s.contains("--"), "{:?}", s);
@@ -1164,10 +1164,10 @@ proptest! {
     /// only ever go to `https://HOST/share`.
     #[test]
     fn mastodon_host_is_a_bare_host(input in prop_oneof![text(), url(), "@?[a-z]{1,5}@[a-zA-Z.-]{1,12}(:[0-9]{1,5})?/?"]) {
-        if let Some(h) = share::mastodon_host(&input) {
+        if let Some(h) = links::mastodon_host(&input) {
             prop_assert!(h.contains('.') && h.len() <= 253, "{:?}", h);
             prop_assert!(h.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b".-:".contains(&b)), "{:?}", h);
-            let u = share::intent_url(Target::Mastodon, "t", "https://e.com", "t", Some(&input)).unwrap();
+            let u = links::intent_url(Target::Mastodon, "t", "https://e.com", "t", Some(&input)).unwrap();
             prop_assert!(u.starts_with(&format!("https://{h}/share?text=")), "{}", u);
         }
     }
@@ -1175,8 +1175,8 @@ proptest! {
     /// Every intent URL is ASCII, https: or mailto:, whatever the text.
     #[test]
     fn intent_urls_are_ascii_and_safe(text in text(), url in url(), title in text(), mastodon in text()) {
-        for t in share::ALL {
-            if let Some(u) = share::intent_url(t, &text, &url, &title, Some(&mastodon)) {
+        for t in links::ALL {
+            if let Some(u) = links::intent_url(t, &text, &url, &title, Some(&mastodon)) {
                 prop_assert!(u.is_ascii(), "{}", u);
                 prop_assert!(u.starts_with("https://") || u.starts_with("mailto:"), "{}", u);
             }
@@ -1185,12 +1185,12 @@ proptest! {
 
     #[test]
     fn share_targets_parse_without_repeats(attr in prop_oneof![text(), "[a-zA-Z, -]{0,60}"]) {
-        let targets = share::parse_targets(&attr);
+        let targets = links::parse_targets(&attr);
         for (i, t) in targets.iter().enumerate() {
             prop_assert!(!targets[..i].contains(t));
         }
         if attr.trim().is_empty() {
-            prop_assert_eq!(targets, share::ALL.to_vec());
+            prop_assert_eq!(targets, links::ALL.to_vec());
         }
     }
 
@@ -1208,13 +1208,13 @@ proptest! {
             takeaways: vec![Point { title: None, text: "x".into() }; n],
             ..Card::default()
         };
-        if let Some(i) = share::takeaway_from_fragment(&card, &hash) {
+        if let Some(i) = links::takeaway_from_fragment(&card, &hash) {
             prop_assert!(i < n);
         }
-        let page = String::from("https://e.com/") + &share::encode(&hash);
-        let _ = share::share_url(&card, &page);
+        let page = String::from("https://e.com/") + &links::encode(&hash);
+        let _ = links::share_url(&card, &page);
         if n > 0 {
-            let _ = share::takeaway_url(&card, n - 1, &hash);
+            let _ = links::takeaway_url(&card, n - 1, &hash);
         }
     }
 
@@ -1319,7 +1319,7 @@ fn documents_at_the_size_limits() {
     let src = String::from(r#"{"version":1,"episodes":["#) + &vec![episode.as_str(); MAX_EPISODES].join(",") + "]}";
     assert!(src.len() <= MAX_BYTES, "{}", src.len());
     let Ok(doc) = parse_document(&src) else { panic!("{:?}", validate::validate(&src).first()) };
-    assert_eq!(summary_card::view::cards(&doc).len(), MAX_EPISODES);
+    assert_eq!(summary_card::core::view::cards(&doc).len(), MAX_EPISODES);
     check_view(&document_view(&doc, &Options::default()));
 
     let too_many = String::from(r#"{"episodes":["#) + &vec![episode.as_str(); MAX_EPISODES + 1].join(",") + "]}";

@@ -4,9 +4,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use serde_json::{json, Value};
-use summary_card::json::{self, line_col};
+use summary_card::core::json::{self, line_col};
+use summary_card::core::validate::validate;
 use summary_card::rss::{card_from_feed, FeedError, MAX_DEPTH};
-use summary_card::validate::validate;
 
 const FEED: &str = include_str!("fixtures/feed.xml");
 

@@ -127,7 +127,7 @@ fn an_open_share_menu_is_released_with_its_card() {
 
 #[wasm_bindgen_test]
 fn a_loaded_table_renders_spanish() {
-    use summary_card::i18n::{table_json, Locale};
+    use summary_card::core::i18n::{table_json, Locale};
     // Only English is built into the wasm: a Spanish card shows English
     // until the table the shim fetches (dist/locales/es.json) is loaded.
     assert_eq!(locale_file("es-MX"), "es");

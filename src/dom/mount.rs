@@ -3,11 +3,11 @@
 
 use super::listen::Listener;
 use super::share::{self, Share};
-use crate::i18n::Locale;
-use crate::model::Document;
-use crate::readtime::card_minutes;
-use crate::share::{parse_targets, takeaway_from_fragment};
-use crate::view::{cards, show_more_label, Element, Hook, Node, Options, COMPACT_TAKEAWAYS, EPISODES_PAGE};
+use crate::core::i18n::Locale;
+use crate::core::links::{parse_targets, takeaway_from_fragment};
+use crate::core::model::Document;
+use crate::core::readtime::card_minutes;
+use crate::core::view::{cards, show_more_label, Element, Hook, Node, Options, COMPACT_TAKEAWAYS, EPISODES_PAGE};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::Document as Dom;

@@ -1,5 +1,5 @@
 //! Share controls: the Web Share API where the browser has it, else a menu
-//! of targets (links built by the pure `share` module), copy with the
+//! of targets (links built by the pure `core::links` module), copy with the
 //! Clipboard API, and the result said in a polite live region.
 //!
 //! Browser APIs are looked up and called through `Reflect`/`Function::call`,
@@ -9,12 +9,12 @@
 
 use super::listen::Listener;
 use super::mount::build;
-use crate::i18n::{Locale, Messages};
-use crate::model::{Card, Document};
-use crate::share::{
+use crate::core::i18n::{Locale, Messages};
+use crate::core::links::{
     intent_url, mastodon_host, share_text, share_url, takeaway_text, takeaway_url, takeaways_text, Target,
 };
-use crate::view::{cards, mastodon_form, share_menu, Hook, ShareMenu};
+use crate::core::model::{Card, Document};
+use crate::core::view::{cards, mastodon_form, share_menu, Hook, ShareMenu};
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};

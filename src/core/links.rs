@@ -2,9 +2,9 @@
 //! Pure, so each URL is table-tested natively; `dom::share` only shows the
 //! menu and calls the browser.
 
-use crate::i18n::Messages;
-use crate::model::{Card, Point};
-use crate::text::{after_last, before_first, char_count, concat, parse_uint, push_uint};
+use crate::core::i18n::Messages;
+use crate::core::model::{Card, Point};
+use crate::core::text::{after_last, before_first, char_count, concat, parse_uint, push_uint};
 
 /// A place to share to, in the order of the default menu.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,7 +76,7 @@ impl Target {
             Target::Copy => m.copy_link.into(),
             Target::CopyTakeaways => m.copy_takeaways_name.into(),
             Target::Email => m.email_name.into(),
-            brand => crate::i18n::fill(m.share_on, brand.label(m)),
+            brand => crate::core::i18n::fill(m.share_on, brand.label(m)),
         }
     }
 }
@@ -164,7 +164,7 @@ pub fn takeaway_url(card: &Card, index: usize, page_url: &str) -> String {
 }
 
 /// "Title — Show: a 3-minute summary"
-pub fn share_text(card: &Card, read_minutes: u64, locale: crate::i18n::Locale) -> String {
+pub fn share_text(card: &Card, read_minutes: u64, locale: crate::core::i18n::Locale) -> String {
     let mut s = card.title.clone();
     if let Some(show) = &card.show {
         s.push_str(" — ");
@@ -370,8 +370,8 @@ pub fn intent_url(target: Target, text: &str, url: &str, title: &str, mastodon: 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Locale;
-    use crate::model::{Show, Url};
+    use crate::core::i18n::Locale;
+    use crate::core::model::{Show, Url};
 
     fn card(title: &str) -> Card {
         Card { title: title.into(), ..Card::default() }

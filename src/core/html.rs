@@ -1,7 +1,7 @@
 //! The view as an escaped HTML string: for the CLI, static fallbacks and
 //! snapshot tests. Same tree as the DOM renderer, so the same text and parts.
 
-use crate::view::{Element, Node};
+use crate::core::view::{Element, Node};
 
 /// Elements that have no end tag.
 fn is_void(tag: &str) -> bool {
@@ -58,8 +58,8 @@ pub fn to_html(e: &Element) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validate::parse_document;
-    use crate::view::{document_view, el, Options};
+    use crate::core::validate::parse_document;
+    use crate::core::view::{document_view, el, Options};
 
     #[test]
     fn text_and_attributes_are_escaped() {
@@ -179,15 +179,15 @@ mod tests {
 
     #[test]
     fn share_menu_snapshot() {
-        use crate::share::Target;
-        use crate::view::{share_menu, ShareMenu};
+        use crate::core::links::Target;
+        use crate::core::view::{share_menu, ShareMenu};
         let m = ShareMenu {
             targets: &[Target::Copy, Target::X, Target::Mastodon],
             text: "T & U",
             url: "https://e.com/a?b=1",
             title: "T",
             mastodon: None,
-            locale: crate::i18n::Locale::En,
+            locale: crate::core::i18n::Locale::En,
         };
         assert_eq!(
             to_html(&share_menu(&m)),

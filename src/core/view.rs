@@ -6,13 +6,13 @@
 //! drift apart. Data only ever becomes text nodes or checked attribute
 //! values; there is no way to express raw markup here.
 
-use crate::i18n::{self, Locale, Messages};
-use crate::model::{Card, Document, Point};
-use crate::readtime::{self, DEFAULT_WPM};
-use crate::share::{self as sharing, Target};
-use crate::text::{concat, parse_uint, uint};
-use crate::time;
-use crate::validate::Error;
+use crate::core::i18n::{self, Locale, Messages};
+use crate::core::links::{self, Target};
+use crate::core::model::{Card, Document, Point};
+use crate::core::readtime::{self, DEFAULT_WPM};
+use crate::core::text::{concat, parse_uint, uint};
+use crate::core::time;
+use crate::core::validate::Error;
 
 /// A node of the view.
 #[derive(Debug, Clone, PartialEq)]
@@ -335,8 +335,12 @@ pub fn card_view(card: &Card, opts: &Options, n: usize, level: u8) -> Element {
         // The show's initial sits under the image: it shows while the image
         // loads and stays when it fails. Decorative: the name is in the text.
         // ASCII case only: Unicode case tables would cost kilobytes.
-        let initial: String =
-            name.chars().find(|&c| crate::readtime::is_wordy(c)).map(|c| c.to_ascii_uppercase()).into_iter().collect();
+        let initial: String = name
+            .chars()
+            .find(|&c| crate::core::readtime::is_wordy(c))
+            .map(|c| c.to_ascii_uppercase())
+            .into_iter()
+            .collect();
         el("span").class("art").attr("aria-hidden", "true").text(initial).child(
             el("img")
                 .class("artwork")
@@ -404,7 +408,7 @@ pub fn card_view(card: &Card, opts: &Options, n: usize, level: u8) -> Element {
     for (i, li) in list.children.iter_mut().enumerate() {
         let Node::Element(li) = li else { continue };
         let label = i18n::fill(m.share_takeaway, &locale.num(i as u64 + 1));
-        li.attrs.push(("id", sharing::takeaway_fragment(card, i)));
+        li.attrs.push(("id", links::takeaway_fragment(card, i)));
         if compact && i >= COMPACT_TAKEAWAYS {
             conceal(li);
         }
@@ -516,7 +520,7 @@ pub struct ShareMenu<'a> {
 pub fn share_menu(m: &ShareMenu) -> Element {
     let words = m.locale.messages();
     let items = m.targets.iter().map(|&t| {
-        let item = match sharing::intent_url(t, m.text, m.url, m.title, m.mastodon) {
+        let item = match links::intent_url(t, m.text, m.url, m.title, m.mastodon) {
             Some(href) => link(&href, None),
             None => el("button").attr("type", "button"),
         };
@@ -648,10 +652,10 @@ pub fn describe_error(e: &Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validate::parse_document;
+    use crate::core::validate::parse_document;
 
     fn seed() -> Document {
-        parse_document(include_str!("../www/episodes/ilya.json")).unwrap()
+        parse_document(include_str!("../../www/episodes/ilya.json")).unwrap()
     }
 
     /// The distinct `part` names, in the order they first appear.
@@ -756,7 +760,7 @@ mod tests {
         // All five are there (print shows them); two wait behind the button,
         // their parts parked in data-part so only the shown three count.
         assert_eq!(count(&v, "takeaway"), 3);
-        let html = crate::html::to_html(&v);
+        let html = crate::core::html::to_html(&v);
         assert_eq!(html.matches("<li part=\"takeaway\" id=\"").count(), 3);
         assert_eq!(html.matches("<li data-part=\"takeaway\" id=\"").count(), 2);
         assert_eq!(html.matches("\" hidden=\"\">").count(), 2, "{html}");
@@ -767,7 +771,7 @@ mod tests {
         let doc =
             parse_document(r#"{"title": "T", "takeaways": [{"text": "a"}, {"text": "b"}, {"text": "c"}]}"#).unwrap();
         let v = document_view(&doc, &Options { layout: Layout::Compact, ..Options::default() });
-        assert!(!crate::html::to_html(&v).contains("class=\"more\""));
+        assert!(!crate::core::html::to_html(&v).contains("class=\"more\""));
         for absent in ["covers", "questions", "notable", "listen", "topics"] {
             assert!(!p.iter().any(|x| x == absent), "{absent}");
         }
@@ -777,11 +781,11 @@ mod tests {
     fn a_collection_shows_a_page_then_a_show_more_button() {
         let one = r#"{"title": "T", "takeaways": [{"text": "a"}]}"#;
         let doc = |n: usize| parse_document(&concat(&[r#"{"episodes": ["#, &vec![one; n].join(","), "]}"])).unwrap();
-        let html = crate::html::to_html(&document_view(&doc(14), &Options::default()));
+        let html = crate::core::html::to_html(&document_view(&doc(14), &Options::default()));
         assert_eq!(html.matches("<li hidden=\"\">").count(), 2, "{html}");
         assert!(html.contains(">14 episodes</h2>"));
         assert!(html.contains("aria-controls=\"sc-episodes\">Show 2 more episodes</button>"), "{html}");
-        let html = crate::html::to_html(&document_view(&doc(12), &Options::default()));
+        let html = crate::core::html::to_html(&document_view(&doc(12), &Options::default()));
         assert!(!html.contains("<li hidden") && !html.contains("class=\"more\""));
         assert_eq!(
             (show_more_label(Locale::En, 1), show_more_label(Locale::En, 40)),
@@ -797,7 +801,7 @@ mod tests {
                 name,
                 r#"", "artwork": "https://a.example/i.png"}}"#,
             ]);
-            crate::html::to_html(&document_view(&parse_document(&src).unwrap(), &Options::default()))
+            crate::core::html::to_html(&document_view(&parse_document(&src).unwrap(), &Options::default()))
         };
         assert!(card("dwarkesh").contains("<span class=\"art\" aria-hidden=\"true\">D<img class=\"artwork\" src=\"https://a.example/i.png\" alt=\"\" width=\"64\" height=\"64\" loading=\"lazy\""));
         assert!(card("  «Éclair»").contains("aria-hidden=\"true\">É<img"));
@@ -811,8 +815,9 @@ mod tests {
 
     #[test]
     fn heading_level_sets_the_title_and_sections() {
-        let html =
-            |level: &str| crate::html::to_html(&document_view(&seed(), &Options::default().with_heading_level(level)));
+        let html = |level: &str| {
+            crate::core::html::to_html(&document_view(&seed(), &Options::default().with_heading_level(level)))
+        };
         let h3 = html("3");
         assert!(h3.contains("<h3 part=\"title\"") && h3.contains("<h4"), "{h3}");
         assert!(!h3.contains("<h2"), "{h3}");
@@ -870,7 +875,7 @@ mod tests {
 
     #[test]
     fn error_view_states_the_first_problem_and_counts_the_rest() {
-        let errors = crate::validate::validate(r#"{"title": 1, "takeaways": [{"text": 2}]}"#);
+        let errors = crate::core::validate::validate(r#"{"title": 1, "takeaways": [{"text": 2}]}"#);
         let v = errors_view(&errors, &Options::default());
         let alert = find(&v, "error").unwrap();
         assert_eq!(alert.get("role"), Some("alert"));

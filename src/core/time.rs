@@ -1,8 +1,8 @@
 //! Episode durations and publication dates: parsing the forms podcast feeds
 //! use, and the short labels the card shows.
 
-use crate::model::Date;
-use crate::text::push_uint;
+use crate::core::model::Date;
+use crate::core::text::push_uint;
 
 /// Longest episode we accept: anything longer is a typo, not a podcast.
 pub const MAX_DURATION_SECONDS: u64 = 1000 * 3600;

@@ -36,7 +36,7 @@
 //! Integer arithmetic only: a minute is [`MINUTE`] units, a whole number of
 //! units per word or character of each script.
 
-use crate::model::Card;
+use crate::core::model::Card;
 
 /// Default reading speed in words per minute (Brysbaert 2019).
 pub const DEFAULT_WPM: u32 = 238;
@@ -212,7 +212,7 @@ pub fn card_minutes(card: &Card, wpm: u32) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Document;
+    use crate::core::model::Document;
 
     fn count(s: &str) -> Count {
         let mut n = Count::default();
@@ -328,7 +328,8 @@ mod tests {
 
     #[test]
     fn the_seed_reads_three_minutes() {
-        let Ok(Document::Card(card)) = crate::validate::parse_document(include_str!("../www/episodes/ilya.json"))
+        let Ok(Document::Card(card)) =
+            crate::core::validate::parse_document(include_str!("../../www/episodes/ilya.json"))
         else {
             unreachable!("the seed is one valid card")
         };

@@ -20,10 +20,10 @@
 //! [`load`] before mounting the card. Plural rules, digit grouping and list
 //! joiners are small and stay in code.
 
-use crate::json::{self, Spanned, Value};
-use crate::model::Date;
-use crate::text::{concat, push_uint, uint};
-use crate::time;
+use crate::core::json::{self, Spanned, Value};
+use crate::core::model::Date;
+use crate::core::text::{concat, push_uint, uint};
+use crate::core::time;
 use std::cell::RefCell;
 
 use self::DatePart::{Day, Day2, Lit, Month, Month2, MonthName, Year};
@@ -1550,7 +1550,7 @@ mod tests {
         assert_eq!(concat(&[&names[0], between, &names[1], last, &names[2]]), text::join_and(&names));
     }
 
-    use crate::text;
+    use crate::core::text;
 
     #[test]
     fn english_durations_and_dates_match_the_time_labels() {
@@ -1605,25 +1605,25 @@ mod tests {
     /// compact), a collection, the error views and the share menu as HTML,
     /// and each formatter over a spread of numbers and dates.
     fn rendered(l: Locale) -> Vec<String> {
-        use crate::html::to_html;
-        use crate::view::{document_view, error_view, mastodon_form, share_menu, Options, ShareMenu};
-        let seed = crate::validate::parse_document(include_str!("../www/episodes/ilya.json")).unwrap();
-        let collection = crate::validate::parse_document(
+        use crate::core::html::to_html;
+        use crate::core::view::{document_view, error_view, mastodon_form, share_menu, Options, ShareMenu};
+        let seed = crate::core::validate::parse_document(include_str!("../../www/episodes/ilya.json")).unwrap();
+        let collection = crate::core::validate::parse_document(
             r#"{"episodes": [{"title": "A", "duration": 60, "takeaways": [{"text": "x"}]},
                 {"title": "B", "published": "2024-02-29", "guests": ["Ana", "Hilda"], "takeaways": [{"text": "y"}]}]}"#,
         )
         .unwrap();
         let opts = Options::from_attributes("", "", "").with_locale(l.tag());
         let compact = Options::from_attributes("", "compact", "").with_locale(l.tag());
-        let bad = crate::validate::parse_document(r#"{"title": 1, "takeaways": 2}"#).unwrap_err();
-        let targets = crate::share::ALL;
+        let bad = crate::core::validate::parse_document(r#"{"title": 1, "takeaways": 2}"#).unwrap_err();
+        let targets = crate::core::links::ALL;
         let menu =
             ShareMenu { targets: &targets, text: "t", url: "https://e.com", title: "T", mastodon: None, locale: l };
         let mut out = vec![
             to_html(&document_view(&seed, &opts)),
             to_html(&document_view(&seed, &compact)),
             to_html(&document_view(&collection, &opts)),
-            to_html(&crate::view::errors_view(&bad, &opts)),
+            to_html(&crate::core::view::errors_view(&bad, &opts)),
             to_html(&error_view("x", 3, &opts)),
             to_html(&share_menu(&menu)),
             to_html(&mastodon_form(l)),
@@ -1673,7 +1673,7 @@ mod tests {
         let without = |key: &str| es.replacen(&format!("\"{key}\":"), "\"unknown\":", 1);
         for key in ["topics", "min_read", "months", "date", "episode", "unit_sep"] {
             let json = without(key);
-            assert!(crate::json::parse(&json).unwrap().get(key).is_none(), "{json}");
+            assert!(crate::core::json::parse(&json).unwrap().get(key).is_none(), "{json}");
             assert!(Messages::from_json(&json).is_none(), "without {key}");
         }
         let bad = [

@@ -4,10 +4,10 @@
 //! Validation never stops at the first problem: an author fixing a file
 //! wants the whole list at once.
 
-use crate::json::{self, Spanned, Value};
-use crate::model::{Card, Document, Link, Point, Show, Url};
-use crate::text::{after_last, char_count, concat, cut, find_byte, parse_uint, uint};
-use crate::time::{self, DurationError};
+use crate::core::json::{self, Spanned, Value};
+use crate::core::model::{Card, Document, Link, Point, Show, Url};
+use crate::core::text::{after_last, char_count, concat, cut, find_byte, parse_uint, uint};
+use crate::core::time::{self, DurationError};
 
 /// One problem in the data.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -534,7 +534,7 @@ mod tests {
 
     #[test]
     fn the_seed_is_valid_and_complete() {
-        let src = include_str!("../www/episodes/ilya.json");
+        let src = include_str!("../../www/episodes/ilya.json");
         let Ok(Document::Card(card)) = parse_document(src) else { panic!("{:?}", validate(src)) };
         assert_eq!(card.takeaways.len(), 5);
         assert_eq!(card.questions.len(), 5);
