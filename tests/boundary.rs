@@ -30,7 +30,7 @@ fn pure_modules_do_not_touch_the_browser() {
 
 #[test]
 fn no_html_sinks_or_forgotten_closures_in_the_dom_layer() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/dom");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/web");
     for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{dir}: {e}")) {
         let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
         let src = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));

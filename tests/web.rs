@@ -4,7 +4,7 @@
 #![cfg(browser)]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use summary_card::embed::{live_listeners, load_locale, locale_file, mount, mount_message, shim_words, validate};
+use summary_card::web::entry::{live_listeners, load_locale, locale_file, mount, mount_message, shim_words, validate};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};

@@ -1,5 +1,5 @@
 //! What a reader shares: the link, the words, and every target's intent URL.
-//! Pure, so each URL is table-tested natively; `dom::share` only shows the
+//! Pure, so each URL is table-tested natively; `web::share_menu` only shows the
 //! menu and calls the browser.
 
 use crate::core::i18n::Messages;

@@ -1,7 +1,7 @@
 //! A checked card to a small, renderer-neutral node tree: tags, attributes,
 //! `part` names and text.
 //!
-//! The browser mounts this tree as DOM nodes (`dom::mount`) and the CLI
+//! The browser mounts this tree as DOM nodes (`web::mount`) and the CLI
 //! prints it as HTML (`html`), so the widget and the static output cannot
 //! drift apart. Data only ever becomes text nodes or checked attribute
 //! values; there is no way to express raw markup here.

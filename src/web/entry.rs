@@ -4,7 +4,7 @@
 use crate::core::text::{concat, uint};
 use crate::core::validate::{parse_document, Error};
 use crate::core::view::{document_view, error_view, errors_view, Options};
-use crate::dom::mount::{mount as mount_view, Mounted};
+use crate::web::mount::{mount as mount_view, Mounted};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
@@ -143,5 +143,5 @@ pub fn validate(json: &str) -> Vec<String> {
 /// Listeners registered by all cards on the page (for tests and benchmarks).
 #[wasm_bindgen]
 pub fn live_listeners() -> usize {
-    crate::dom::listen::live()
+    crate::web::listen::live()
 }

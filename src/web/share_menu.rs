@@ -422,7 +422,7 @@ fn on_open(weak: &Weak<RefCell<State>>, opener: &HtmlElement, which: Option<usiz
     let Some(state) = weak.upgrade() else { return };
     #[cfg(feature = "test-panic")]
     if let Some(card) = state.try_borrow().ok().as_ref().and_then(|s| s.card()) {
-        crate::embed::test_panic(&card.title, "__test_panic_on_share__");
+        crate::web::entry::test_panic(&card.title, "__test_panic_on_share__");
     }
     let Ok(was_open) = state.try_borrow().map(|s| s.menu.as_ref().map(|m| &m.opener == opener)) else { return };
     close(&state, false);

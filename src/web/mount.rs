@@ -2,7 +2,7 @@
 //! HTML parsing), built detached and inserted in one step.
 
 use super::listen::Listener;
-use super::share::{self, Share};
+use super::share_menu::{self, Share};
 use crate::core::i18n::Locale;
 use crate::core::links::{parse_targets, takeaway_from_fragment};
 use crate::core::model::Document;
@@ -162,7 +162,15 @@ pub fn mount(
     if let (Some(doc), Some(window)) = (doc, dom.and_then(|d| d.default_view())) {
         let targets = parse_targets(share_attr);
         for (n, card) in cards(&doc).iter().enumerate() {
-            shares.extend(share::wire(&window, &doc, n, card_minutes(card, opts.wpm), opts.locale, &targets, &hooks));
+            shares.extend(share_menu::wire(
+                &window,
+                &doc,
+                n,
+                card_minutes(card, opts.wpm),
+                opts.locale,
+                &targets,
+                &hooks,
+            ));
         }
         let takeaways: Vec<(usize, usize, web_sys::Element)> = hooks
             .iter()
