@@ -1,4 +1,4 @@
-// Builds cli/summary-card.wasm: the CLI (src/cli.rs) for wasm32-wasip1,
+// Builds cli/summary-card.wasm: the CLI (src/cli/) for wasm32-wasip1,
 // which cli/summary-card.mjs runs under Node's WASI (the npm package's
 // `summary-card` command; see docs/cli-without-rust.md). Then wasm-opt -Oz
 // when node_modules has it (npm install), else the cargo output as is.

@@ -9,13 +9,10 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic))]
 
 pub mod core;
-pub mod page;
 // `browser` (set by build.rs) is the browser's wasm, wasm32-unknown-unknown;
 // everything else (native, and the CLI's wasm32-wasip1 build) is the CLI's.
 #[cfg(not(browser))]
-pub mod rss;
-#[cfg(not(browser))]
-pub mod schema;
+pub mod cli;
 
 #[cfg(browser)]
 pub mod web;

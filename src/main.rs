@@ -1,14 +1,11 @@
-//! The `summary-card` binary: the CLI (`cli.rs`), native or wasm32-wasip1
-//! (run by `cli/summary-card.mjs`). The browser's wasm32-unknown-unknown
-//! build (`cargo test --target wasm32-unknown-unknown` compiles every target)
-//! gets an empty program, since the modules the CLI uses are not in it.
-
-#[cfg(not(browser))]
-mod cli;
+//! The `summary-card` binary: hands off to the CLI, `summary_card::cli`
+//! (native, or wasm32-wasip1 run by `cli/summary-card.mjs`). The browser's
+//! wasm32-unknown-unknown build (`cargo test --target wasm32-unknown-unknown`
+//! compiles every target) has no CLI, so it gets an empty program.
 
 #[cfg(not(browser))]
 fn main() -> std::process::ExitCode {
-    cli::main()
+    summary_card::cli::main()
 }
 
 #[cfg(browser)]

@@ -455,7 +455,7 @@ fn help_names_every_command_option_and_exit_code() {
 fn schema_prints_the_json_schema() {
     let (code, out, err) = run3(&["schema"]);
     assert_eq!((code, err.as_str()), (0, ""));
-    assert_eq!(out, summary_card::schema::schema_json());
+    assert_eq!(out, summary_card::cli::schema::schema_json());
     assert!(json(&out).is_object());
 }
 
@@ -483,7 +483,7 @@ fn from_rss_reports_feed_problems_as_file_line_col() {
     assert_eq!((code, err.as_str()), (0, ""));
     assert!(json(&out)["title"].is_string() && out.ends_with('\n'), "{out}");
     let xml = std::fs::read_to_string(fixture).unwrap();
-    let errors = summary_card::rss::card_from_feed(&xml, Some("nope")).unwrap_err();
+    let errors = summary_card::cli::rss::card_from_feed(&xml, Some("nope")).unwrap_err();
     let want: String = errors
         .iter()
         .map(|e| {

@@ -1,12 +1,12 @@
-//! `summary_card::rss::card_from_feed`: card JSON from a podcast RSS feed
+//! `summary_card::cli::rss::card_from_feed`: card JSON from a podcast RSS feed
 //! (the library behind `summary-card from-rss`).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use serde_json::{json, Value};
+use summary_card::cli::rss::{card_from_feed, FeedError, MAX_DEPTH};
 use summary_card::core::json::{self, line_col};
 use summary_card::core::validate::validate;
-use summary_card::rss::{card_from_feed, FeedError, MAX_DEPTH};
 
 const FEED: &str = include_str!("fixtures/feed.xml");
 

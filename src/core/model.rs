@@ -2,7 +2,7 @@
 //! been checked, so the view can trust it.
 //!
 //! In the CLI builds (native and WASI), these types also derive the data's JSON Schema
-//! ([`crate::schema`]): the doc comments on fields are its descriptions,
+//! ([`crate::cli::schema`]): the doc comments on fields are its descriptions,
 //! written for people who write the JSON, and `schemars(with = ...)` says how
 //! a value is written there. Notes for developers are `//` comments.
 
@@ -31,15 +31,15 @@ impl Url {
 pub struct Show {
     /// The show's name, shown above the episode's title (as a link to `url`,
     /// if given).
-    #[cfg_attr(not(browser), schemars(with = "crate::schema::Text"))]
+    #[cfg_attr(not(browser), schemars(with = "crate::cli::schema::Text"))]
     pub name: String,
     /// The show's home page.
-    #[cfg_attr(not(browser), schemars(with = "Option<crate::schema::HttpUrl>"))]
+    #[cfg_attr(not(browser), schemars(with = "Option<crate::cli::schema::HttpUrl>"))]
     pub url: Option<Url>,
     /// The show's cover art, square, shown at 64 by 64 CSS pixels (so at
     /// least 128 pixels wide for sharp screens). The show's initial shows
     /// while it loads, and if it fails.
-    #[cfg_attr(not(browser), schemars(with = "Option<crate::schema::HttpUrl>"))]
+    #[cfg_attr(not(browser), schemars(with = "Option<crate::cli::schema::HttpUrl>"))]
     pub artwork: Option<Url>,
 }
 
@@ -48,10 +48,10 @@ pub struct Show {
 #[cfg_attr(not(browser), derive(schemars::JsonSchema))]
 pub struct Point {
     /// A short heading, shown in bold before the text.
-    #[cfg_attr(not(browser), schemars(with = "Option<crate::schema::Text>"))]
+    #[cfg_attr(not(browser), schemars(with = "Option<crate::cli::schema::Text>"))]
     pub title: Option<String>,
     /// The point itself: a sentence or a short paragraph.
-    #[cfg_attr(not(browser), schemars(with = "crate::schema::Text"))]
+    #[cfg_attr(not(browser), schemars(with = "crate::cli::schema::Text"))]
     pub text: String,
 }
 
@@ -66,10 +66,10 @@ pub struct Point {
 pub struct Link {
     /// The platform's name, such as "Spotify" or "Apple Podcasts": the
     /// link's text.
-    #[cfg_attr(not(browser), schemars(with = "crate::schema::Text"))]
+    #[cfg_attr(not(browser), schemars(with = "crate::cli::schema::Text"))]
     pub label: String,
     /// The episode's page on that platform.
-    #[cfg_attr(not(browser), schemars(with = "crate::schema::HttpUrl"))]
+    #[cfg_attr(not(browser), schemars(with = "crate::cli::schema::HttpUrl"))]
     pub url: Url,
 }
 
@@ -79,7 +79,7 @@ pub struct Link {
     not(browser),
     derive(schemars::JsonSchema),
     schemars(
-        transform = crate::schema::with_version,
+        transform = crate::cli::schema::with_version,
         description = "One episode's summary card. Only title and takeaways are required."
     )
 )]
@@ -88,37 +88,37 @@ pub struct Card {
     /// #id-takeaway-2 at its second takeaway). Letters, digits, - and _,
     /// starting with a letter or digit, at most 100. Without it, a slug of
     /// the title.
-    #[cfg_attr(not(browser), schemars(with = "Option<crate::schema::Id>"))]
+    #[cfg_attr(not(browser), schemars(with = "Option<crate::cli::schema::Id>"))]
     pub id: Option<String>,
     /// The episode's page (or this summary's): what the card's share links
     /// point to. Without it they point to the page showing the card.
-    #[cfg_attr(not(browser), schemars(with = "Option<crate::schema::HttpUrl>"))]
+    #[cfg_attr(not(browser), schemars(with = "Option<crate::cli::schema::HttpUrl>"))]
     pub url: Option<Url>,
     /// The podcast the episode belongs to.
     pub show: Option<Show>,
     /// The episode's title: the card's heading.
-    #[cfg_attr(not(browser), schemars(with = "crate::schema::Text"))]
+    #[cfg_attr(not(browser), schemars(with = "crate::cli::schema::Text"))]
     pub title: String,
     /// The episode's guests, by name, shown as "with A, B and C" (at most
     /// 100).
     #[cfg_attr(
         not(browser),
-        schemars(with = "Vec<crate::schema::Text>", length(max = crate::core::validate::MAX_ITEMS), default)
+        schemars(with = "Vec<crate::cli::schema::Text>", length(max = crate::core::validate::MAX_ITEMS), default)
     )]
     pub guests: Vec<String>,
     /// The day the episode was published: an ISO 8601 date, "2025-11-25".
-    #[cfg_attr(not(browser), schemars(with = "Option<crate::schema::IsoDate>"))]
+    #[cfg_attr(not(browser), schemars(with = "Option<crate::cli::schema::IsoDate>"))]
     pub published: Option<Date>,
     /// How long the episode is: seconds (5760), or "H:MM:SS" / "MM:SS" as in
     /// podcast feeds ("1:36:00"). The card shows it beside the read time
     /// ("You just read a 3-minute summary of a 96-minute episode").
     // Whole seconds after validation.
-    #[cfg_attr(not(browser), schemars(with = "Option<crate::schema::Duration>"))]
+    #[cfg_attr(not(browser), schemars(with = "Option<crate::cli::schema::Duration>"))]
     pub duration: Option<u32>,
     /// Topics, shown as tags in the full layout (at most 100).
     #[cfg_attr(
         not(browser),
-        schemars(with = "Vec<crate::schema::Text>", length(max = crate::core::validate::MAX_ITEMS), default)
+        schemars(with = "Vec<crate::cli::schema::Text>", length(max = crate::core::validate::MAX_ITEMS), default)
     )]
     pub topics: Vec<String>,
     /// Whether AI wrote the summary: if true, the card says so ("AI-generated
@@ -133,7 +133,7 @@ pub struct Card {
     )]
     pub takeaways: Vec<Point>,
     /// What the episode covers, in a paragraph (full layout).
-    #[cfg_attr(not(browser), schemars(with = "Option<crate::schema::Text>"))]
+    #[cfg_attr(not(browser), schemars(with = "Option<crate::cli::schema::Text>"))]
     pub covers: Option<String>,
     /// Questions the episode answers, each with its answer (full layout; at
     /// most 100).
@@ -144,7 +144,7 @@ pub struct Card {
     )]
     pub questions: Vec<Point>,
     /// A notable moment of the episode, shown as a quote (full layout).
-    #[cfg_attr(not(browser), schemars(with = "Option<crate::schema::Text>"))]
+    #[cfg_attr(not(browser), schemars(with = "Option<crate::cli::schema::Text>"))]
     pub notable_moment: Option<String>,
     /// Where to listen: the episode on podcast platforms (full layout; at
     /// most 100).
@@ -155,7 +155,7 @@ pub struct Card {
     pub listen: Vec<Link>,
     /// A call to action at the end of the card, such as a newsletter's
     /// sign-up page (full layout).
-    #[cfg_attr(not(browser), schemars(with = "Option<crate::schema::Cta>"))]
+    #[cfg_attr(not(browser), schemars(with = "Option<crate::cli::schema::Cta>"))]
     pub cta: Option<Link>,
 }
 
@@ -174,6 +174,6 @@ pub enum Document {
     )]
     Card(Box<Card>),
     /// A collection: several episodes' cards in one file.
-    #[cfg_attr(not(browser), schemars(with = "crate::schema::Collection"))]
+    #[cfg_attr(not(browser), schemars(with = "crate::cli::schema::Collection"))]
     Collection(Vec<Card>),
 }

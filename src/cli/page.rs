@@ -6,8 +6,6 @@
 //! [`to_html`]), so the text and the `part`s match. CLI only (native and
 //! WASI): the browser's wasm never carries it.
 
-#![cfg(not(browser))]
-
 use crate::core::html::to_html;
 use crate::core::model::{Card, Document};
 use crate::core::readtime::DEFAULT_WPM;
@@ -267,7 +265,7 @@ mod tests {
     use crate::core::validate::parse_document;
 
     fn seed() -> Document {
-        parse_document(include_str!("../www/episodes/ilya.json")).unwrap()
+        parse_document(include_str!("../../www/episodes/ilya.json")).unwrap()
     }
 
     #[test]
@@ -280,7 +278,7 @@ mod tests {
 
     #[test]
     fn the_element_holds_the_widgets_markup_and_the_data() {
-        let src = include_str!("../www/episodes/ilya.json");
+        let src = include_str!("../../www/episodes/ilya.json");
         let opts = Options::default();
         let html = element(&seed(), src, &opts);
         let view = to_html(&document_view(&seed(), &opts));

@@ -1,18 +1,27 @@
 //! The `summary-card` command line: validate, render, schema, from-rss
-//! (`src/main.rs` runs it). Native, or wasm32-wasip1 run by Node through
-//! `cli/summary-card.mjs` (`scripts/build-cli.mjs` builds it).
+//! ([`main`], which `src/main.rs` runs). Built for everything but the
+//! browser (`not(browser)`): native, or wasm32-wasip1 run by Node through
+//! `cli/summary-card.mjs` (`scripts/build-cli.mjs` builds it). It imports the
+//! core and its own modules, never the browser layer:
+//!
+//! - [`page`]: the static HTML of `render`;
+//! - [`rss`]: card JSON from a podcast feed (`from-rss`);
+//! - [`schema`]: the JSON Schema (`schema`).
 //!
 //! Arguments are parsed by hand (a few options; no parser dependency).
 //! Exit status: 0 done, 1 invalid input, 2 usage error.
 
+pub mod page;
+pub mod rss;
+pub mod schema;
+
+use crate::core::i18n::{table_json, Locale, LOCALES};
+use crate::core::json::line_col;
+use crate::core::validate::{parse_document, validate, Error};
+use crate::core::view::{Options, HEADING_MAX, HEADING_MIN, WPM_MAX, WPM_MIN};
 use std::ffi::{OsStr, OsString};
 use std::io::{Read, Write};
 use std::process::ExitCode;
-use summary_card::core::i18n::{table_json, Locale, LOCALES};
-use summary_card::core::json::line_col;
-use summary_card::core::validate::{parse_document, validate, Error};
-use summary_card::core::view::{Options, HEADING_MAX, HEADING_MIN, WPM_MAX, WPM_MIN};
-use summary_card::page;
 
 const USAGE: &str = "\
 summary-card: podcast summary cards from JSON
@@ -328,6 +337,7 @@ fn problem(file: &str, src: &str, offset: usize, path: &str, message: &str) -> S
     format!("{file}:{line}:{col}: {path}: {message}\n")
 }
 
+/// Runs the command the arguments name; the exit code says how it went.
 pub fn main() -> ExitCode {
     #[cfg(target_os = "wasi")]
     host::enter_cwd();
@@ -518,7 +528,7 @@ fn run_schema(args: &Args) -> ExitCode {
     if !args.positional.is_empty() {
         return usage_error(Some("schema"), "schema takes no arguments");
     }
-    print(&summary_card::schema::schema_json())
+    print(&schema::schema_json())
 }
 
 fn run_from_rss(args: &Args) -> ExitCode {
@@ -530,7 +540,7 @@ fn run_from_rss(args: &Args) -> ExitCode {
         Ok(s) => s,
         Err(code) => return code,
     };
-    match summary_card::rss::card_from_feed(&xml, args.value("guid")) {
+    match rss::card_from_feed(&xml, args.value("guid")) {
         Ok(mut json) => {
             if !json.ends_with('\n') {
                 json.push('\n');
