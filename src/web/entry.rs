@@ -1,46 +1,11 @@
 //! The wasm entry points the JS shim calls. Each takes text and attribute
 //! values as the page wrote them, so all checking happens in Rust.
 
-use crate::core::text::{concat, uint};
+use super::mount::{mount as mount_view, Mounted};
 use crate::core::validate::{parse_document, Error};
 use crate::core::view::{document_view, error_view, errors_view, Options};
-use crate::web::mount::{mount as mount_view, Mounted};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_namespace = console, js_name = error)]
-    fn console_error(message: &str);
-}
-
-/// Runs once when the instance starts. No input can reach a panic (clippy
-/// denies `unwrap`, `expect`, `panic` and indexing; the core is fuzzed), but
-/// if a bug does, this logs it; then `panic = "abort"` traps, and the JS shim
-/// replaces the trapped instance with a fresh one (see `js/summary-card.js`).
-#[wasm_bindgen(start)]
-fn start() {
-    std::panic::set_hook(Box::new(|info| {
-        let payload = info.payload();
-        let message = payload
-            .downcast_ref::<&str>()
-            .copied()
-            .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
-            .unwrap_or("panic");
-        let at = info.location().map(|l| concat(&[" at ", l.file(), ":", &uint(u64::from(l.line()))]));
-        console_error(&concat(&["summary-card: internal error: ", message, &at.unwrap_or_default()]));
-    }));
-}
-
-/// Test builds only (`--features test-panic`): panics when `text` is
-/// `marker`, so the end-to-end tests can check recovery from a panic.
-#[cfg(feature = "test-panic")]
-#[allow(clippy::panic)]
-pub(crate) fn test_panic(text: &str, marker: &str) {
-    if text == marker {
-        panic!("test panic");
-    }
-}
 
 /// A mounted card. `free()` (the JS API's `destroy`) removes its nodes and
 /// every listener it added.
@@ -84,7 +49,7 @@ pub fn mount(
     let opts =
         Options::from_attributes(theme, layout, wpm).with_heading_level(heading_level).with_locale(shown(locale));
     #[cfg(feature = "test-panic")]
-    test_panic(json.trim(), "\"__test_panic__\"");
+    super::panic::test_panic(json.trim(), "\"__test_panic__\"");
     match parse_document(json) {
         Ok(doc) => {
             let view = document_view(&doc, &opts);

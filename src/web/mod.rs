@@ -6,12 +6,16 @@
 //!
 //! - [`entry`]: the wasm entry points the JS shim calls;
 //! - [`mount`]: a card in the page, its hooks wired, removed on drop;
+//! - [`build`]: the view's node tree as DOM nodes;
 //! - [`listen`]: owned, counted event listeners;
-//! - [`share_menu`]: the share button's behaviours.
+//! - [`share_menu`]: the share button's behaviours;
+//! - [`panic`](mod@panic): the panic hook (and the test builds' panic).
 
+pub mod build;
 pub mod entry;
 pub mod listen;
 pub mod mount;
+pub mod panic;
 pub mod share_menu;
 
 /// The browser wasm build's allocator: talc, about 6 KB smaller than the

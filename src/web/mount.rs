@@ -1,16 +1,17 @@
-//! View tree to DOM: elements, checked attributes and text nodes only (no
-//! HTML parsing), built detached and inserted in one step.
+//! A card in the page: the view built as DOM nodes ([`super::build`]),
+//! inserted in one step, and its hooks wired (disclosures, share buttons,
+//! the highlighted takeaway). Dropping the [`Mounted`] removes it all.
 
+use super::build::build;
 use super::listen::Listener;
 use super::share_menu::{self, Share};
 use crate::core::i18n::Locale;
 use crate::core::links::{parse_targets, takeaway_from_fragment};
 use crate::core::model::Document;
 use crate::core::readtime::card_minutes;
-use crate::core::view::{cards, show_more_label, Element, Hook, Node, Options, COMPACT_TAKEAWAYS, EPISODES_PAGE};
+use crate::core::view::{cards, show_more_label, Element, Hook, Options, COMPACT_TAKEAWAYS, EPISODES_PAGE};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use web_sys::Document as Dom;
 
 /// A card in the page: its root element and everything it owns. Dropping it
 /// removes both.
@@ -26,25 +27,6 @@ impl Drop for Mounted {
             root.remove();
         }
     }
-}
-
-/// Builds the DOM for `e`, collecting the elements that carry hooks.
-pub fn build(dom: &Dom, e: &Element, hooks: &mut Vec<(Hook, web_sys::Element)>) -> Option<web_sys::Element> {
-    let node = dom.create_element(e.tag).ok()?;
-    for (name, value) in &e.attrs {
-        node.set_attribute(name, value).ok()?;
-    }
-    for c in &e.children {
-        let child: web_sys::Node = match c {
-            Node::Element(c) => build(dom, c, hooks)?.into(),
-            Node::Text(t) => dom.create_text_node(t).into(),
-        };
-        node.append_child(&child).ok()?;
-    }
-    if let Some(h) = e.hook {
-        hooks.push((h, node.clone()));
-    }
-    Some(node)
 }
 
 /// Marks and scrolls to the takeaway the page's URL fragment names.

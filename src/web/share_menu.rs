@@ -7,8 +7,8 @@
 //! nothing can throw into the host page. Listener closures hold a `Weak`
 //! reference to the card's share state, so dropping the card frees it all.
 
+use super::build::build;
 use super::listen::Listener;
-use super::mount::build;
 use crate::core::i18n::{Locale, Messages};
 use crate::core::links::{
     intent_url, mastodon_host, share_text, share_url, takeaway_text, takeaway_url, takeaways_text, Target,
@@ -422,7 +422,7 @@ fn on_open(weak: &Weak<RefCell<State>>, opener: &HtmlElement, which: Option<usiz
     let Some(state) = weak.upgrade() else { return };
     #[cfg(feature = "test-panic")]
     if let Some(card) = state.try_borrow().ok().as_ref().and_then(|s| s.card()) {
-        crate::web::entry::test_panic(&card.title, "__test_panic_on_share__");
+        super::panic::test_panic(&card.title, "__test_panic_on_share__");
     }
     let Ok(was_open) = state.try_borrow().map(|s| s.menu.as_ref().map(|m| &m.opener == opener)) else { return };
     close(&state, false);
