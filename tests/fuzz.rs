@@ -29,12 +29,13 @@ use proptest::sample::select;
 use proptest::test_runner::Config;
 use summary_card::core::html::to_html;
 use summary_card::core::json::{self, Spanned, Value, MAX_DEPTH};
+use summary_card::core::limits::{MAX_BYTES, MAX_CHARS, MAX_DURATION_SECONDS, MAX_EPISODES, MAX_ITEMS};
 use summary_card::core::links::{self, Target};
 use summary_card::core::model::{Card, Document, Point};
 use summary_card::core::readtime::{self, Count};
 use summary_card::core::text;
 use summary_card::core::time;
-use summary_card::core::validate::{self, check_url, parse_document, MAX_BYTES, MAX_CHARS, MAX_EPISODES, MAX_ITEMS};
+use summary_card::core::validate::{self, check_url, parse_document};
 use summary_card::core::view::{
     card_view, document_view, error_view, errors_view, share_menu, Element, Layout, Node, Options, ShareMenu, Theme,
 };
@@ -473,7 +474,7 @@ fn link(mode: Mode, label: &'static str, mailto: bool) -> BoxedStrategy<J> {
 
 fn duration(mode: Mode) -> BoxedStrategy<J> {
     let valid = prop_oneof![
-        (1u64..=time::MAX_DURATION_SECONDS).prop_map(|n| J::Num(n.to_string())),
+        (1u64..=MAX_DURATION_SECONDS).prop_map(|n| J::Num(n.to_string())),
         (0u64..1000, 0u64..60, 0u64..60).prop_map(|(h, m, s)| J::Str(format!("{h}:{m:02}:{s:02}"))),
         select(&["1:36:00", "96:00", " 45:30 ", "5760", "1000:00:00"][..]).prop_map(|s| J::Str(s.into())),
         Just(J::Num("5760.5".into())),
@@ -802,7 +803,7 @@ fn check_card(card: &Card) {
         assert!(safe_url(c.url.as_str()), "{:?}", c.url);
     }
     if let Some(d) = card.duration {
-        assert!((1..=time::MAX_DURATION_SECONDS).contains(&u64::from(d)));
+        assert!((1..=MAX_DURATION_SECONDS).contains(&u64::from(d)));
     }
     if let Some(id) = &card.id {
         assert!(id.len() <= 100 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
@@ -1225,7 +1226,7 @@ proptest! {
         s in prop_oneof![text(), "[0-9]{0,8}(:[0-9]{0,8}){0,3}", " ?[0-9:]{0,12} ?"],
     ) {
         if let Ok(n) = time::parse_duration(&s) {
-            prop_assert!((1..=time::MAX_DURATION_SECONDS).contains(&n));
+            prop_assert!((1..=MAX_DURATION_SECONDS).contains(&n));
             let fields: Vec<u64> = s.trim().split(':').map(|p| p.parse().unwrap()).collect();
             let want = fields.iter().fold(0, |acc, f| acc * 60 + f);
             prop_assert_eq!(n, want);

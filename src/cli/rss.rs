@@ -16,9 +16,10 @@
 //! `content:` prefix is read as its usual namespace, as podcast apps do.
 
 use crate::core::json::line_col;
+use crate::core::limits::{MAX_CHARS, MAX_ITEMS};
 use crate::core::text::{char_count, cut, fnv1a, parse_uint, uint};
 use crate::core::time;
-use crate::core::validate::{check_url, MAX_CHARS, MAX_ITEMS};
+use crate::core::validate::check_url;
 
 /// A problem with the feed, at a byte offset in the XML text.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -23,8 +23,8 @@
 //!
 //! What a schema cannot say is in [`DESCRIPTION`].
 
+use crate::core::limits::{MAX_CHARS, MAX_DURATION_SECONDS, MAX_EPISODES};
 use crate::core::model::Document;
-use crate::core::validate::{MAX_CHARS, MAX_EPISODES};
 use schemars::generate::SchemaSettings;
 use schemars::transform::RecursiveTransform;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
@@ -304,7 +304,7 @@ impl JsonSchema for Duration {
         "Duration".into()
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        let max = crate::core::time::MAX_DURATION_SECONDS;
+        let max = MAX_DURATION_SECONDS;
         json_schema!({
             "description": "An episode's length, from 1 second to 1000 hours: seconds as a number (5760; a fraction \
                 is rounded), or a string \"H:MM:SS\" or \"MM:SS\" as in podcast RSS feeds (\"1:36:00\", \"96:00\"). \

@@ -10,6 +10,7 @@
 pub mod html;
 pub mod i18n;
 pub mod json;
+pub mod limits;
 pub mod links;
 pub mod model;
 pub mod readtime;

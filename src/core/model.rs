@@ -103,7 +103,7 @@ pub struct Card {
     /// 100).
     #[cfg_attr(
         not(browser),
-        schemars(with = "Vec<crate::cli::schema::Text>", length(max = crate::core::validate::MAX_ITEMS), default)
+        schemars(with = "Vec<crate::cli::schema::Text>", length(max = crate::core::limits::MAX_ITEMS), default)
     )]
     pub guests: Vec<String>,
     /// The day the episode was published: an ISO 8601 date, "2025-11-25".
@@ -118,7 +118,7 @@ pub struct Card {
     /// Topics, shown as tags in the full layout (at most 100).
     #[cfg_attr(
         not(browser),
-        schemars(with = "Vec<crate::cli::schema::Text>", length(max = crate::core::validate::MAX_ITEMS), default)
+        schemars(with = "Vec<crate::cli::schema::Text>", length(max = crate::core::limits::MAX_ITEMS), default)
     )]
     pub topics: Vec<String>,
     /// Whether AI wrote the summary: if true, the card says so ("AI-generated
@@ -129,7 +129,7 @@ pub struct Card {
     /// first three and a button for the rest.
     #[cfg_attr(
         not(browser),
-        schemars(length(min = 1, max = crate::core::validate::MAX_ITEMS))
+        schemars(length(min = 1, max = crate::core::limits::MAX_ITEMS))
     )]
     pub takeaways: Vec<Point>,
     /// What the episode covers, in a paragraph (full layout).
@@ -140,7 +140,7 @@ pub struct Card {
     // Point is not Serialize, so schemars cannot write the default itself.
     #[cfg_attr(
         not(browser),
-        schemars(length(max = crate::core::validate::MAX_ITEMS), default, extend("default" = []))
+        schemars(length(max = crate::core::limits::MAX_ITEMS), default, extend("default" = []))
     )]
     pub questions: Vec<Point>,
     /// A notable moment of the episode, shown as a quote (full layout).
@@ -150,7 +150,7 @@ pub struct Card {
     /// most 100).
     #[cfg_attr(
         not(browser),
-        schemars(length(max = crate::core::validate::MAX_ITEMS), default, extend("default" = []))
+        schemars(length(max = crate::core::limits::MAX_ITEMS), default, extend("default" = []))
     )]
     pub listen: Vec<Link>,
     /// A call to action at the end of the card, such as a newsletter's

@@ -1,11 +1,9 @@
 //! Episode durations and publication dates: parsing the forms podcast feeds
 //! use, and the short labels the card shows.
 
+use crate::core::limits::MAX_DURATION_SECONDS;
 use crate::core::model::Date;
 use crate::core::text::push_uint;
-
-/// Longest episode we accept: anything longer is a typo, not a podcast.
-pub const MAX_DURATION_SECONDS: u64 = 1000 * 3600;
 
 /// Why a duration string was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

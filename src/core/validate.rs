@@ -5,6 +5,7 @@
 //! wants the whole list at once.
 
 use crate::core::json::{self, Spanned, Value};
+use crate::core::limits::{MAX_BYTES, MAX_CHARS, MAX_EPISODES, MAX_ITEMS};
 use crate::core::model::{Card, Document, Link, Point, Show, Url};
 use crate::core::text::{after_last, char_count, concat, cut, find_byte, parse_uint, uint};
 use crate::core::time::{self, DurationError};
@@ -20,16 +21,6 @@ pub struct Error {
     /// Byte offset of the offending value in the source (for `FILE:LINE:COL`).
     pub offset: usize,
 }
-
-/// Largest document accepted, in bytes: far above any real summary, low
-/// enough that hostile input cannot freeze the page.
-pub const MAX_BYTES: usize = 1 << 20;
-/// Most items in any list of a card (takeaways, questions, topics, ...).
-pub const MAX_ITEMS: usize = 100;
-/// Most episodes in a collection.
-pub const MAX_EPISODES: usize = 500;
-/// Longest string, in characters.
-pub const MAX_CHARS: usize = 5000;
 
 /// Parses and checks a document: one card, or `{ "episodes": [...] }`.
 pub fn parse_document(src: &str) -> Result<Document, Vec<Error>> {
