@@ -101,7 +101,8 @@ writeFileSync(
   `${out}/summary-card.cjs`,
   `throw Object.assign(new Error('summary-card is an ES module: load it with import("summary-card"), not require().'), { code: "ERR_REQUIRE_ESM" });\n`,
 );
-// Derived from the Rust types of the data (src/core/model.rs, src/cli/schema.rs).
+// Derived from the Rust types of the data (src/core/model.rs, with
+// src/core/schema_types.rs; src/cli/schema.rs writes it).
 const schemaJson = execFileSync("cargo", ["run", "--quiet", "--bin", "summary-card", "--", "schema"], { stdio: ["ignore", "pipe", "inherit"] });
 writeFileSync(`${out}/summary-card.schema.json`, schemaJson);
 rmSync(dist, { recursive: true, force: true });

@@ -14,6 +14,9 @@ pub mod limits;
 pub mod links;
 pub mod model;
 pub mod readtime;
+// The schema's value types need schemars, which only the CLI builds have.
+#[cfg(not(browser))]
+pub mod schema_types;
 pub mod text;
 pub mod time;
 pub mod validate;

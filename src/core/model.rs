@@ -1,10 +1,12 @@
 //! The data format (CONTRACT.md §6) after validation: every value here has
 //! been checked, so the view can trust it.
 //!
-//! In the CLI builds (native and WASI), these types also derive the data's JSON Schema
-//! ([`crate::cli::schema`]): the doc comments on fields are its descriptions,
-//! written for people who write the JSON, and `schemars(with = ...)` says how
-//! a value is written there. Notes for developers are `//` comments.
+//! In the CLI builds (native and WASI, `not(browser)`), these types also
+//! derive the data's JSON Schema (written by the CLI's `schema` module): the
+//! doc comments on fields are its descriptions, written for people who write
+//! the JSON, and `schemars(with = ...)` names the type in
+//! `core::schema_types` that says how a value is written there. Notes for
+//! developers are `//` comments.
 
 /// A date from `published`, range-checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,15 +33,15 @@ impl Url {
 pub struct Show {
     /// The show's name, shown above the episode's title (as a link to `url`,
     /// if given).
-    #[cfg_attr(not(browser), schemars(with = "crate::cli::schema::Text"))]
+    #[cfg_attr(not(browser), schemars(with = "crate::core::schema_types::Text"))]
     pub name: String,
     /// The show's home page.
-    #[cfg_attr(not(browser), schemars(with = "Option<crate::cli::schema::HttpUrl>"))]
+    #[cfg_attr(not(browser), schemars(with = "Option<crate::core::schema_types::HttpUrl>"))]
     pub url: Option<Url>,
     /// The show's cover art, square, shown at 64 by 64 CSS pixels (so at
     /// least 128 pixels wide for sharp screens). The show's initial shows
     /// while it loads, and if it fails.
-    #[cfg_attr(not(browser), schemars(with = "Option<crate::cli::schema::HttpUrl>"))]
+    #[cfg_attr(not(browser), schemars(with = "Option<crate::core::schema_types::HttpUrl>"))]
     pub artwork: Option<Url>,
 }
 
@@ -48,15 +50,15 @@ pub struct Show {
 #[cfg_attr(not(browser), derive(schemars::JsonSchema))]
 pub struct Point {
     /// A short heading, shown in bold before the text.
-    #[cfg_attr(not(browser), schemars(with = "Option<crate::cli::schema::Text>"))]
+    #[cfg_attr(not(browser), schemars(with = "Option<crate::core::schema_types::Text>"))]
     pub title: Option<String>,
     /// The point itself: a sentence or a short paragraph.
-    #[cfg_attr(not(browser), schemars(with = "crate::cli::schema::Text"))]
+    #[cfg_attr(not(browser), schemars(with = "crate::core::schema_types::Text"))]
     pub text: String,
 }
 
 /// A link: one of `listen`'s, or the call to action (`cta`, whose `text` is
-/// read into `label`; the schema describes it as `schema::Cta`).
+/// read into `label`; the schema describes it as `schema_types::Cta`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     not(browser),
@@ -66,10 +68,10 @@ pub struct Point {
 pub struct Link {
     /// The platform's name, such as "Spotify" or "Apple Podcasts": the
     /// link's text.
-    #[cfg_attr(not(browser), schemars(with = "crate::cli::schema::Text"))]
+    #[cfg_attr(not(browser), schemars(with = "crate::core::schema_types::Text"))]
     pub label: String,
     /// The episode's page on that platform.
-    #[cfg_attr(not(browser), schemars(with = "crate::cli::schema::HttpUrl"))]
+    #[cfg_attr(not(browser), schemars(with = "crate::core::schema_types::HttpUrl"))]
     pub url: Url,
 }
 
@@ -79,7 +81,7 @@ pub struct Link {
     not(browser),
     derive(schemars::JsonSchema),
     schemars(
-        transform = crate::cli::schema::with_version,
+        transform = crate::core::schema_types::with_version,
         description = "One episode's summary card. Only title and takeaways are required."
     )
 )]
@@ -88,37 +90,37 @@ pub struct Card {
     /// #id-takeaway-2 at its second takeaway). Letters, digits, - and _,
     /// starting with a letter or digit, at most 100. Without it, a slug of
     /// the title.
-    #[cfg_attr(not(browser), schemars(with = "Option<crate::cli::schema::Id>"))]
+    #[cfg_attr(not(browser), schemars(with = "Option<crate::core::schema_types::Id>"))]
     pub id: Option<String>,
     /// The episode's page (or this summary's): what the card's share links
     /// point to. Without it they point to the page showing the card.
-    #[cfg_attr(not(browser), schemars(with = "Option<crate::cli::schema::HttpUrl>"))]
+    #[cfg_attr(not(browser), schemars(with = "Option<crate::core::schema_types::HttpUrl>"))]
     pub url: Option<Url>,
     /// The podcast the episode belongs to.
     pub show: Option<Show>,
     /// The episode's title: the card's heading.
-    #[cfg_attr(not(browser), schemars(with = "crate::cli::schema::Text"))]
+    #[cfg_attr(not(browser), schemars(with = "crate::core::schema_types::Text"))]
     pub title: String,
     /// The episode's guests, by name, shown as "with A, B and C" (at most
     /// 100).
     #[cfg_attr(
         not(browser),
-        schemars(with = "Vec<crate::cli::schema::Text>", length(max = crate::core::limits::MAX_ITEMS), default)
+        schemars(with = "Vec<crate::core::schema_types::Text>", length(max = crate::core::limits::MAX_ITEMS), default)
     )]
     pub guests: Vec<String>,
     /// The day the episode was published: an ISO 8601 date, "2025-11-25".
-    #[cfg_attr(not(browser), schemars(with = "Option<crate::cli::schema::IsoDate>"))]
+    #[cfg_attr(not(browser), schemars(with = "Option<crate::core::schema_types::IsoDate>"))]
     pub published: Option<Date>,
     /// How long the episode is: seconds (5760), or "H:MM:SS" / "MM:SS" as in
     /// podcast feeds ("1:36:00"). The card shows it beside the read time
     /// ("You just read a 3-minute summary of a 96-minute episode").
     // Whole seconds after validation.
-    #[cfg_attr(not(browser), schemars(with = "Option<crate::cli::schema::Duration>"))]
+    #[cfg_attr(not(browser), schemars(with = "Option<crate::core::schema_types::Duration>"))]
     pub duration: Option<u32>,
     /// Topics, shown as tags in the full layout (at most 100).
     #[cfg_attr(
         not(browser),
-        schemars(with = "Vec<crate::cli::schema::Text>", length(max = crate::core::limits::MAX_ITEMS), default)
+        schemars(with = "Vec<crate::core::schema_types::Text>", length(max = crate::core::limits::MAX_ITEMS), default)
     )]
     pub topics: Vec<String>,
     /// Whether AI wrote the summary: if true, the card says so ("AI-generated
@@ -133,7 +135,7 @@ pub struct Card {
     )]
     pub takeaways: Vec<Point>,
     /// What the episode covers, in a paragraph (full layout).
-    #[cfg_attr(not(browser), schemars(with = "Option<crate::cli::schema::Text>"))]
+    #[cfg_attr(not(browser), schemars(with = "Option<crate::core::schema_types::Text>"))]
     pub covers: Option<String>,
     /// Questions the episode answers, each with its answer (full layout; at
     /// most 100).
@@ -144,7 +146,7 @@ pub struct Card {
     )]
     pub questions: Vec<Point>,
     /// A notable moment of the episode, shown as a quote (full layout).
-    #[cfg_attr(not(browser), schemars(with = "Option<crate::cli::schema::Text>"))]
+    #[cfg_attr(not(browser), schemars(with = "Option<crate::core::schema_types::Text>"))]
     pub notable_moment: Option<String>,
     /// Where to listen: the episode on podcast platforms (full layout; at
     /// most 100).
@@ -155,7 +157,7 @@ pub struct Card {
     pub listen: Vec<Link>,
     /// A call to action at the end of the card, such as a newsletter's
     /// sign-up page (full layout).
-    #[cfg_attr(not(browser), schemars(with = "Option<crate::cli::schema::Cta>"))]
+    #[cfg_attr(not(browser), schemars(with = "Option<crate::core::schema_types::Cta>"))]
     pub cta: Option<Link>,
 }
 
@@ -174,6 +176,6 @@ pub enum Document {
     )]
     Card(Box<Card>),
     /// A collection: several episodes' cards in one file.
-    #[cfg_attr(not(browser), schemars(with = "crate::cli::schema::Collection"))]
+    #[cfg_attr(not(browser), schemars(with = "crate::core::schema_types::Collection<Card>"))]
     Collection(Vec<Card>),
 }
