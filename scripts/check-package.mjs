@@ -49,7 +49,7 @@ export function problems(root = top) {
   // A table the build wrote but the module does not name would never load.
   if (existsSync(root + "dist/locales")) {
     const named = neededFiles(root);
-    for (const f of readdirSync(root + "dist/locales")) if (!named.includes(`dist/locales/${f}`)) out.push(`dist/locales/${f} is not named in js/summary-card.js (LOCALE_URLS)`);
+    for (const f of readdirSync(root + "dist/locales")) if (!named.includes(`dist/locales/${f}`)) out.push(`dist/locales/${f} is not named in js/locales.js (LOCALE_URLS)`);
   }
   const cargo = cargoVersion(root);
   if (cargo !== pkg.version) out.push(`versions differ: package.json ${pkg.version}, Cargo.toml ${cargo}; run node scripts/version.mjs`);

@@ -64,6 +64,9 @@ test("without its @ts-expect-error comments, usage.ts fails on exactly those lin
   }
 });
 
+/** The files in the folder `dir` whose names end in `ext`, as paths from the top. */
+const files = (dir, ext) => readdirSync(top + dir).filter((f) => f.endsWith(ext)).map((f) => `${dir}/${f}`);
+
 const dts = read("js/summary-card.d.ts");
 /** The members of `interface name` or the strings of `type name` in the d.ts. */
 function declared(name) {
@@ -83,26 +86,26 @@ test("the d.ts declares exactly the values the built module exports", () => {
 });
 
 test("RenderOptions are the shim's options (camelCase)", () => {
-  const options = /const OPTIONS = \[([^\]]*)\]/.exec(read("js/summary-card.js"));
-  assert.ok(options, "OPTIONS not found in js/summary-card.js");
+  const options = /const OPTIONS = \[([^\]]*)\]/.exec(read("js/elements.js"));
+  assert.ok(options, "OPTIONS not found in js/elements.js");
   const names = [...options[1].matchAll(/"([^"]+)"/g)].map((m) => m[1].replace(/-(\w)/g, (_, c) => c.toUpperCase()));
   assert.deepEqual(declared("RenderOptions"), names.sort());
 });
 
-test("ShareTarget is every target id in src/share.rs", () => {
-  const fn = /pub fn id\(self\)[^{]*\{([\s\S]*?)\n    \}/.exec(read("src/share.rs"));
+test("ShareTarget is every target id in src/core/links.rs", () => {
+  const fn = /pub fn id\(self\)[^{]*\{([\s\S]*?)\n    \}/.exec(read("src/core/links.rs"));
   assert.ok(fn, "Target::id not found");
   const ids = [...fn[1].matchAll(/=> "([^"]+)"/g)].map((m) => m[1]);
   assert.ok(ids.length >= 10);
   assert.deepEqual(declared("ShareTarget"), ids.sort());
   // The one target outside the menu: the browser's own share sheet.
-  assert.match(read("src/dom/share.rs"), /emit\(&status, "native"/);
+  assert.match(read("src/web/share_menu.rs"), /emit\(&status, "native"/);
   assert.match(dts, /target: ShareTarget \| "native";/);
 });
 
 test("the event map names every event the shim and the wasm core fire", () => {
   const fired = new Set();
-  const sources = ["js/summary-card.js", ...readdirSync(top + "src/dom").map((f) => "src/dom/" + f)];
+  const sources = [...files("js", ".js"), ...files("src/web", ".rs")];
   for (const f of sources) {
     for (const m of read(f).matchAll(/(?:emit|CustomEvent[\w:]*)\(\s*"(summary-card:[a-z]+)"/g)) fired.add(m[1]);
   }

@@ -1,0 +1,299 @@
+// One card on one host element: it finds the data (src, inline JSON, or the
+// JS API), tracks data-state, fires events and owns the card's lifetime. The
+// wasm parses, validates and builds the DOM.
+import { mount, mount_message } from "../build/pkg/summary_card.js";
+import { followPage } from "./follow-page.js";
+import { shimWords, whenLocaleLoaded } from "./locales.js";
+import { isFar, noteFullCard, queueMount, stopWaitingForViewport, whenNearViewport } from "./scheduler.js";
+import { cardSheet, farSheet } from "./styles.js";
+import { callWasm, errorList, generation, instanceCards, wasmError, wasmReady } from "./wasm.js";
+
+/** How long a `src` request may take before the card says so. */
+const FETCH_TIMEOUT_MS = 10_000;
+
+/** A failed `src` request: the card offers a Retry button. */
+class NetworkError extends Error {}
+
+const cardsByHost = new WeakMap();
+
+/** The card on `host`, if any. */
+export const cardOf = (host) => cardsByHost.get(host);
+
+/** One card on one host element: its data, state, and everything it owns. */
+export class Card {
+  /** Option name -> string or null. */
+  #readOption;
+  /** The JSON text loaded last, else null. */
+  text = null;
+  /** The data's problems, as the summary-card:error event reports them. */
+  errors = [];
+  #handle = null;
+  /** The instance generation that made #handle. */
+  #handleGeneration = -1;
+  /** Aborts the `src` request under way. */
+  #request = null;
+  /** Counts loads and destroy(): a step of an older load stops. */
+  #loadId = 0;
+  /** Given farSheet, so skipped by layout while off screen. */
+  #isFar = false;
+  #ref = new WeakRef(this);
+
+  constructor(host, readOption, apiText = null) {
+    this.host = host;
+    this.#readOption = readOption;
+    /** JSON text (or the Error saying why there is none) from the JS API, else null. */
+    this.apiText = apiText;
+    cardsByHost.set(host, this);
+  }
+
+  /** The host's shadow root, made and given the card's sheets when needed. */
+  #root() {
+    const root = this.host.shadowRoot || this.host.attachShadow({ mode: "open" });
+    if (cardSheet && root.adoptedStyleSheets[0] !== cardSheet) {
+      followPage();
+      this.#isFar = isFar();
+      root.adoptedStyleSheets = this.#isFar ? [cardSheet, farSheet] : [cardSheet];
+    }
+    return root;
+  }
+
+  /** The option `name`, or "" when it is not set. */
+  #option(name) {
+    return this.#readOption(name) ?? "";
+  }
+
+  /** The `locale` attribute, else the nearest `lang` (the page's), else English. */
+  locale() {
+    return this.#option("locale") || this.host.closest("[lang]")?.lang || document.documentElement.lang || "en";
+  }
+
+  /** Shows `nodes` in the shadow root instead of the card (its handle is freed). */
+  #show(...nodes) {
+    this.dropHandle();
+    this.#root().replaceChildren(...nodes);
+  }
+
+  /** Keeps `handle`, made by the current instance. */
+  #keepHandle(handle) {
+    this.#handle = handle;
+    this.#handleGeneration = generation;
+    instanceCards.add(this.#ref);
+  }
+
+  /** Frees the handle (its nodes and listeners) in the instance that made it. */
+  dropHandle() {
+    const handle = this.#handle;
+    this.#handle = null;
+    instanceCards.delete(this.#ref);
+    if (!handle || this.#handleGeneration !== generation) return;
+    try {
+      callWasm(() => handle.free());
+    } catch (e) {
+      console.error("summary-card: could not release a card", this.host, e);
+    }
+  }
+
+  #emit(name, detail) {
+    this.host.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail }));
+  }
+
+  /** Loads the data (again) and renders. Never throws, never rejects. */
+  async load() {
+    const id = ++this.#loadId;
+    this.#request?.abort();
+    this.#request = null;
+    try {
+      this.host.setAttribute("data-state", "loading");
+      stopWaitingForViewport(this.host);
+      let text = this.apiText;
+      if (text instanceof Error) throw text;
+      if (text === null) {
+        const src = this.#readOption("src");
+        if (src) {
+          // A skeleton holds the card's place while the data is on its way,
+          // unless a pre-rendered card (the CLI's) already does.
+          if (!this.#handle && !this.host.shadowRoot?.querySelector("[part=card]"))
+            await queueMount(() => id === this.#loadId && this.#showSkeleton());
+          await whenNearViewport(this.host);
+          if (id !== this.#loadId) return;
+          text = await this.#fetchText(src);
+        } else {
+          await whenParsed();
+          const script = inlineJson(this.host);
+          if (!script) throw new Error('no data: give the card a src attribute or a <script type="application/json"> child.');
+          text = script.textContent;
+        }
+      }
+      if (id !== this.#loadId) return;
+      this.text = text;
+      await this.#render(id);
+    } catch (e) {
+      if (id !== this.#loadId || e.name === "AbortError") return;
+      try {
+        await this.#fail(e.message, id, e instanceof NetworkError);
+      } catch (e2) {
+        this.host.setAttribute("data-state", "error");
+        console.error("summary-card: cannot show a card in this element", this.host, e2);
+      }
+    }
+  }
+
+  /** Holds the card's place while its `src` loads. */
+  #showSkeleton() {
+    const theme = this.#option("theme") || "auto";
+    // A polite status: "Loading summary…" in the card's language, then the card.
+    const box = newElement("div", { class: "sc loading", "data-theme": theme, role: "status", "aria-busy": "true" });
+    const locale = this.locale();
+    const word = newElement("span", { class: "vh" });
+    const say = () => (word.textContent = shimWords(locale)[1]);
+    say();
+    // The words come with the wasm and the card's table: say it again then.
+    whenLocaleLoaded(locale).then(say);
+    box.append(word);
+    this.#show(box, newElement("slot"));
+  }
+
+  /** Fetches `src` as text; every failure becomes an error naming the URL. */
+  async #fetchText(src) {
+    const ctrl = (this.#request = new AbortController());
+    const url = new URL(src, document.baseURI).href;
+    const fail = (why) => new NetworkError("could not load " + src + ": " + why);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      ctrl.abort();
+    }, FETCH_TIMEOUT_MS);
+    try {
+      let res;
+      try {
+        res = await fetch(url, { signal: ctrl.signal, credentials: "same-origin" });
+      } catch (e) {
+        if (timedOut) throw fail("no answer within " + FETCH_TIMEOUT_MS / 1000 + " seconds.");
+        if (e.name === "AbortError") throw e;
+        throw fail("the request failed (offline, or refused by CORS).");
+      }
+      if (!res.ok) throw fail("the server answered " + res.status + (res.statusText ? " " + res.statusText : "") + ".");
+      const type = (res.headers.get("content-type") || "").split(";")[0].trim().toLowerCase();
+      if (type && !/json|^text\/plain$/.test(type)) throw fail("the server sent " + type + ", not JSON.");
+      try {
+        return await res.text();
+      } catch (e) {
+        if (timedOut) throw fail("no answer within " + FETCH_TIMEOUT_MS / 1000 + " seconds.");
+        throw e.name === "AbortError" ? e : fail("the response broke off.");
+      }
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Renders again after an option changed. Never rejects. */
+  rerender() {
+    this.#render().catch((e) => console.error("summary-card: cannot re-render this card", this.host, e));
+  }
+
+  /** Renders the loaded text with the current options. */
+  async #render(id = this.#loadId) {
+    if (!(await wasmReady)) return this.#fail(wasmError, id);
+    await whenLocaleLoaded(this.locale());
+    if (id !== this.#loadId) return;
+    await queueMount(() => this.#mount(id));
+  }
+
+  /** Mounts the card now (a queued job): returns a promise only on failure. */
+  #mount(id) {
+    if (id !== this.#loadId) return;
+    this.#show();
+    try {
+      const root = this.#root();
+      const options = ["theme", "layout", "wpm", "share", "heading-level"].map((n) => this.#option(n));
+      /** The locale the card was last rendered in (a new page `lang` re-renders it). */
+      this.renderedLocale = this.locale();
+      this.#keepHandle(callWasm(() => mount(root, this.text, ...options, this.renderedLocale)));
+      if (!this.#isFar) noteFullCard(this.host);
+      this.errors = errorList(callWasm(() => this.#handle.errors));
+    } catch (e) {
+      this.dropHandle();
+      return this.#fail(
+        e instanceof WebAssembly.RuntimeError
+          ? "an internal error stopped this card (a bug in summary-card; the console has details). Other cards are not affected."
+          : "internal error (" + e + ").",
+        id,
+      );
+    }
+    if (this.errors.length) {
+      this.host.setAttribute("data-state", "error");
+      console.error("summary-card: the data has " + this.errors.length + " problem(s):\n" +
+        this.errors.map((e) => "  " + (e.path || "(document)") + ": " + e.message).join("\n"), this.host);
+      this.#emit("summary-card:error", { errors: this.errors });
+    } else {
+      this.host.setAttribute("data-state", "ready");
+      this.#emit("summary-card:ready", {});
+    }
+  }
+
+  /** Shows an alert for a problem that is not in the data itself. */
+  async #fail(message, id, retry = false) {
+    await whenLocaleLoaded(this.locale());
+    if (id !== this.#loadId) return;
+    this.errors = [{ path: "", message }];
+    const sentence = message.charAt(0).toUpperCase() + message.slice(1);
+    let shown = false;
+    if (await wasmReady) {
+      try {
+        this.#show();
+        const root = this.#root();
+        this.#keepHandle(callWasm(() => mount_message(root, sentence, this.#option("theme"), this.locale())));
+        const alert = this.#root().querySelector("[part=error]");
+        if (retry && alert) {
+          const button = newElement("button", { type: "button", class: "retry" }, shimWords(this.locale())[0]);
+          button.addEventListener("click", () => this.load(), { once: true });
+          alert.append(button);
+        }
+        shown = true;
+      } catch {
+        shown = false;
+      }
+    }
+    if (!shown) {
+      // Without wasm: a plain alert, and the page's fallback stays visible.
+      this.#show(newElement("div", { part: "error", role: "alert" }, "This summary can't be shown. " + sentence), newElement("slot"));
+    }
+    this.host.setAttribute("data-state", "error");
+    console.error("summary-card: " + message, this.host);
+    this.#emit("summary-card:error", { errors: this.errors });
+  }
+
+  /** Removes the card and everything it added; the host shows its own children again. */
+  destroy() {
+    this.#loadId++;
+    stopWaitingForViewport(this.host);
+    this.#request?.abort();
+    this.#request = null;
+    if (this.host.shadowRoot) this.#show(newElement("slot"));
+    this.host.removeAttribute("data-state");
+    if (cardsByHost.get(this.host) === this) cardsByHost.delete(this.host);
+  }
+}
+
+/** A new `tag` element with the attributes `attrs` and, when given, the text `text`. */
+function newElement(tag, attrs, text) {
+  const e = document.createElement(tag);
+  for (const k in attrs) e.setAttribute(k, attrs[k]);
+  if (text) e.textContent = text;
+  return e;
+}
+
+/** The host's <script type="application/json"> child, if any. */
+function inlineJson(host) {
+  for (const c of host.children) {
+    if (c.localName === "script" && /json/i.test(c.type)) return c;
+  }
+  return null;
+}
+
+/** Waits for the parser to finish the host's children when it is still at work. */
+function whenParsed() {
+  return document.readyState === "loading"
+    ? new Promise((r) => document.addEventListener("DOMContentLoaded", r, { once: true }))
+    : Promise.resolve();
+}

@@ -1,0 +1,92 @@
+// Where cards come from in the page: <summary-card> elements, and elements
+// with the data-summary-card hook, now and as they are added or removed.
+import { Card, cardOf } from "./card.js";
+import { inBrowser } from "./wasm.js";
+
+/** The options a card reads (besides `src`), as attribute names. */
+const OPTIONS = ["theme", "layout", "locale", "wpm", "share", "heading-level"];
+const HOOK = "data-summary-card";
+
+/** `<summary-card>`: attributes are read live, so changes re-render. */
+export class SummaryCardElement extends (inBrowser ? HTMLElement : Object) {
+  static observedAttributes = ["src", ...OPTIONS];
+
+  connectedCallback() {
+    // A move (disconnect then connect in one task) keeps the card as it is.
+    if (this._card && cardOf(this) === this._card) return;
+    this._card = new Card(this, (n) => this.getAttribute(n));
+    this._card.load();
+  }
+
+  disconnectedCallback() {
+    queueMicrotask(() => {
+      if (!this.isConnected && this._card) {
+        this._card.destroy();
+        this._card = null;
+      }
+    });
+  }
+
+  attributeChangedCallback(name, before, after) {
+    const card = cardOf(this);
+    if (!card || before === after || card !== this._card) return;
+    if (name === "src") card.load();
+    else if (card.text !== null) card.rerender();
+  }
+}
+
+/** The option reader of an element with `data-summary-card`: options come from `data-*`. */
+export function hookOptions(host) {
+  return (name) => (name === "src" ? host.getAttribute(HOOK) || null : host.getAttribute("data-" + name));
+}
+
+/** The elements matching `selector` in the subtree of `node`, itself included. */
+function findAll(node, selector) {
+  return node.matches(selector) ? [node, ...node.querySelectorAll(selector)] : [...node.querySelectorAll(selector)];
+}
+
+/** Starts a card on every hook element in `node`'s subtree. */
+function upgradeHooks(node) {
+  if (node.nodeType !== 1) return;
+  for (const host of findAll(node, `[${HOOK}]`)) {
+    if (!cardOf(host) && host.localName !== "summary-card") new Card(host, hookOptions(host)).load();
+  }
+}
+
+/**
+ * Destroys the cards in a removed subtree: hook elements, and any element
+ * given to render() (it carries data-state). `<summary-card>` elements see
+ * their own disconnection. Runs after the task, so a move is not a removal.
+ */
+function destroyRemoved(node) {
+  if (node.nodeType !== 1 || node.isConnected) return;
+  for (const host of findAll(node, `[${HOOK}],[data-state]`)) if (host.localName !== "summary-card") cardOf(host)?.destroy();
+}
+
+/**
+ * Defines `<summary-card>` and upgrades every hook element, now and later.
+ * Does nothing outside a browser, or when another copy of this module did it.
+ */
+export function defineElements() {
+  if (!inBrowser || customElements.get("summary-card")) return;
+  customElements.define("summary-card", SummaryCardElement);
+  upgradeHooks(document.documentElement);
+  new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === "attributes") {
+        const card = cardOf(r.target);
+        if (!card || r.target.localName === "summary-card") continue;
+        if (r.attributeName === HOOK) card.load();
+        else if (card.text !== null) card.rerender();
+        continue;
+      }
+      for (const n of r.removedNodes) destroyRemoved(n);
+      for (const n of r.addedNodes) upgradeHooks(n);
+    }
+  }).observe(document.documentElement, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: [HOOK, ...OPTIONS.map((o) => "data-" + o)],
+  });
+}
