@@ -1,12 +1,37 @@
-// dist/ holds every file CONTRACT.md §2 names.
+// dist/ holds every file CONTRACT.md §2 names, each what it should be.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
+import { Script } from "node:vm";
 
-test("dist/ has the contract's files", () => {
-  for (const f of ["summary-card.js", "summary-card.wasm", "embed.js", "summary-card.d.ts", "summary-card.schema.json"]) {
-    assert.ok(existsSync(new URL(`../../dist/${f}`, import.meta.url)), f);
-  }
+const dist = (f) => readFileSync(new URL(`../../dist/${f}`, import.meta.url));
+
+test("dist/summary-card.js loads dist/summary-card.wasm, beside itself", () => {
+  // Its exports are checked by importing it, below.
+  assert.ok(dist("summary-card.js").includes('new URL("./summary-card.wasm",import.meta.url)'));
+});
+
+test("dist/summary-card.wasm is a WebAssembly module", () => {
+  const wasm = dist("summary-card.wasm");
+  assert.deepEqual([...wasm.subarray(0, 8)], [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00], "\\0asm, version 1");
+  assert.ok(WebAssembly.validate(wasm));
+});
+
+test("dist/embed.js is a classic script that imports summary-card.js from beside itself", () => {
+  const text = dist("embed.js").toString();
+  assert.doesNotThrow(() => new Script(text), "not a classic script");
+  assert.match(text, /import\(new URL\("summary-card\.js",/);
+});
+
+test("dist/summary-card.d.ts declares render and validate", () => {
+  const dts = dist("summary-card.d.ts").toString();
+  assert.match(dts, /^export function render</m);
+  assert.match(dts, /^export function validate\(/m);
+});
+
+test("dist/summary-card.schema.json is a JSON Schema, draft 2020-12", () => {
+  const schema = JSON.parse(dist("summary-card.schema.json"));
+  assert.equal(schema.$schema, "https://json-schema.org/draft/2020-12/schema");
 });
 
 // A server-side render (Astro, Next.js) imports the module under Node: the
