@@ -26,9 +26,26 @@ export const test = base.extend({
     });
     await use(page);
     // No test may leave an error in the host page.
-    expect(await page.evaluate(() => window.__hostErrors).catch(() => [])).toEqual([]);
+    expect(await hostErrors(page)).toEqual([]);
   },
 });
+
+/**
+ * What the page's recorder holds. A page the test closed has nothing to
+ * read; a navigation under way is waited for and its new document read;
+ * any other failure to read fails the test.
+ */
+async function hostErrors(page) {
+  if (page.isClosed()) return [];
+  try {
+    return await page.evaluate(() => window.__hostErrors);
+  } catch (e) {
+    if (page.isClosed()) return [];
+    if (!/Execution context was destroyed/.test(e.message)) throw e;
+    await page.waitForLoadState();
+    return page.evaluate(() => window.__hostErrors);
+  }
+}
 
 export { expect };
 
