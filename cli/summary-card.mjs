@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `summary-card` for the npm package: the CLI (src/cli.rs) built for
+// `summary-card` for the npm package: the CLI (src/cli/) built for
 // wasm32-wasip1 (cli/summary-card.wasm, scripts/build-cli.mjs) and run by
 // Node's WASI, so it needs no Rust toolchain and no per-platform binary.
 // See docs/cli-without-rust.md.
