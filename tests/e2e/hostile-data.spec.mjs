@@ -16,7 +16,7 @@ test.describe.configure({ mode: "parallel" });
 // The card's own vocabulary: every tag and attribute the widget creates,
 // read off the seed card (full and compact), a collection, the open share
 // menu, the Mastodon form, the loading skeleton and the error view
-// (src/view.rs, src/dom/share.rs, js/summary-card.js). Hard-coded on purpose:
+// (src/core/view.rs, src/web/share_menu.rs, js/card.js). Hard-coded on purpose:
 // a new tag or attribute must be added here by someone who thought about it.
 const TAGS = [
   "div", "article", "header", "img", "p", "a", "span", "bdi", "h2", "h3", "h4", "h5", "time", "ul", "li", "strong",

@@ -229,7 +229,7 @@ test("detaching a card while its data loads aborts the request and its timer", a
 });
 
 // A plain element given to render() and then detached without destroy() is
-// released too (release() in js/summary-card.js looks for data-state). The
+// released too (destroyRemoved() in js/elements.js looks for data-state). The
 // Rust side holds the card's nodes and window listeners as externrefs, which
 // are GC roots, so without this each such card would leak for good.
 test("a host rendered with render() and detached without destroy() is released", async ({ page, server }) => {
