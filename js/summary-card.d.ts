@@ -1,5 +1,5 @@
 // Types for summary-card (the npm package "summary-card", dist/summary-card.js):
-// the data format (CONTRACT.md §6) and the JS API (§5). Browser only: these
+// the data format (docs/contract.md §6) and the JS API (§5). Browser only: these
 // types use the DOM lib. Importing the module defines <summary-card>.
 
 // ---------------------------------------------------------------- data, version 1

@@ -1,4 +1,4 @@
-// Each embed form of CONTRACT.md §3 renders the seed card, and one page
+// Each embed form of docs/contract.md §3 renders the seed card, and one page
 // loads the wasm module once however many cards and script tags it has.
 import { test, expect, expectSeedCard } from "./fixtures.mjs";
 

@@ -1,4 +1,4 @@
-// dist/ holds every file CONTRACT.md §2 names, each what it should be.
+// dist/ holds every file docs/contract.md §2 names, each what it should be.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
