@@ -295,15 +295,6 @@ fn guest_list(locale: Locale, guests: &[String]) -> Element {
     }
 }
 
-/// A titled section, labelled by its heading.
-fn section(tag: &'static str, part: &'static str, id: String, level: u8, title: &str) -> Element {
-    el(tag)
-        .part(part)
-        .class("section")
-        .attr("aria-labelledby", id.clone())
-        .child(el(heading(level)).attr("id", id).text(title))
-}
-
 fn points(items: &[Point], item_part: &'static str, title_part: &'static str, text_part: &'static str) -> Element {
     el("ul").class("points").children(items.iter().map(|p| {
         let li = el("li").part(item_part);
@@ -315,15 +306,70 @@ fn points(items: &[Point], item_part: &'static str, title_part: &'static str, te
     }))
 }
 
+/// What the section builders of one card share: the card, how to show it,
+/// and its number within the document (for ids and hooks).
+struct Ctx<'a> {
+    card: &'a Card,
+    opts: &'a Options,
+    n: usize,
+    /// The title's heading level; the sections' headings sit one below.
+    level: u8,
+    facts: Facts,
+}
+
+impl Ctx<'_> {
+    /// A view id, unique within the document: `sc0-title`.
+    fn id(&self, name: &str) -> String {
+        concat(&["sc", &uint(self.n as u64), "-", name])
+    }
+    fn locale(&self) -> Locale {
+        self.opts.locale
+    }
+    fn msg(&self) -> &'static Messages {
+        self.opts.msg()
+    }
+    fn compact(&self) -> bool {
+        self.opts.layout == Layout::Compact
+    }
+    /// A titled section, labelled by its heading one level below the
+    /// title's.
+    fn section(&self, tag: &'static str, part: &'static str, title: &str) -> Element {
+        let id = self.id(part);
+        el(tag)
+            .part(part)
+            .class("section")
+            .attr("aria-labelledby", id.clone())
+            .child(el(heading(self.level.saturating_add(1))).attr("id", id).text(title))
+    }
+}
+
 /// One card as an `<article>`. `n` numbers the card within its document
 /// (ids and hooks); `level` is the title's heading level.
 pub fn card_view(card: &Card, opts: &Options, n: usize, level: u8) -> Element {
-    let id = |name: &str| concat(&["sc", &uint(n as u64), "-", name]);
-    let facts = Facts::of(card, opts.wpm);
-    let (locale, m) = (opts.locale, opts.msg());
-    let compact = opts.layout == Layout::Compact;
-    let sub = level.saturating_add(1);
+    let c = Ctx { card, opts, n, level, facts: Facts::of(card, opts.wpm) };
+    el("article")
+        .part("card")
+        .class("card")
+        .attr("data-layout", if c.compact() { "compact" } else { "full" })
+        .attr("aria-labelledby", c.id("title"))
+        .child(header(&c))
+        .children(stats(&c))
+        .maybe(topics(&c))
+        .children(ai_label(&c).into_iter().flatten())
+        .child(takeaways(&c))
+        .maybe(covers(&c))
+        .maybe(questions(&c))
+        .maybe(notable(&c))
+        .maybe(listen(&c))
+        .child(share(&c))
+        .maybe(cta(&c))
+        .child(footer(&c))
+}
 
+/// The head: the show's artwork beside its name, the title, the guests and
+/// the date.
+fn header(c: &Ctx) -> Element {
+    let card = c.card;
     let show = card.show.as_ref().map(|s| {
         let name = match &s.url {
             Some(u) => link(u.as_str(), Some("show")),
@@ -331,20 +377,42 @@ pub fn card_view(card: &Card, opts: &Options, n: usize, level: u8) -> Element {
         };
         el("p").class("show-line").child(name.attr("dir", "auto").text(s.name.as_str()))
     });
-    let artwork = card.show.as_ref().and_then(|s| Some((s.artwork.as_ref()?, &s.name))).map(|(a, name)| {
-        // The show's initial sits under the image: it shows while the image
-        // loads and stays when it fails. Decorative: the name is in the text.
-        // ASCII case only: Unicode case tables would cost kilobytes.
-        let initial: String = name
-            .chars()
-            .find(|&c| crate::core::readtime::is_wordy(c))
-            .map(|c| c.to_ascii_uppercase())
-            .into_iter()
-            .collect();
+    let guests = (!card.guests.is_empty()).then(|| guest_list(c.locale(), &card.guests));
+    let published = card.published.map(|d| {
+        el("p").class("published").child(el("time").attr("datetime", time::iso_date(d)).text(c.locale().date(d)))
+    });
+    el("header").class("head").maybe(artwork(c)).child(
+        el("div")
+            .class("head-text")
+            .maybe(show)
+            .child(
+                el(heading(c.level))
+                    .part("title")
+                    .attr("id", c.id("title"))
+                    .attr("dir", "auto")
+                    .text(card.title.as_str()),
+            )
+            .maybe(guests)
+            .maybe(published),
+    )
+}
+
+/// The show's artwork over the show's initial, which shows while the image
+/// loads and stays when it fails. Decorative: the name is in the text.
+fn artwork(c: &Ctx) -> Option<Element> {
+    let (src, name) = c.card.show.as_ref().and_then(|s| Some((s.artwork.as_ref()?, &s.name)))?;
+    // ASCII case only: Unicode case tables would cost kilobytes.
+    let initial: String = name
+        .chars()
+        .find(|&ch| crate::core::readtime::is_wordy(ch))
+        .map(|ch| ch.to_ascii_uppercase())
+        .into_iter()
+        .collect();
+    Some(
         el("span").class("art").attr("aria-hidden", "true").text(initial).child(
             el("img")
                 .class("artwork")
-                .attr("src", a.as_str())
+                .attr("src", src.as_str())
                 .attr("alt", "")
                 .attr("width", "64")
                 .attr("height", "64")
@@ -352,25 +420,17 @@ pub fn card_view(card: &Card, opts: &Options, n: usize, level: u8) -> Element {
                 .attr("decoding", "async")
                 .attr("referrerpolicy", "no-referrer")
                 .hook(Hook::Artwork),
-        )
-    });
-    let guests = (!card.guests.is_empty()).then(|| guest_list(opts.locale, &card.guests));
-    let published = card.published.map(|d| {
-        el("p").class("published").child(el("time").attr("datetime", time::iso_date(d)).text(opts.locale.date(d)))
-    });
-    let head = el("header").class("head").maybe(artwork).child(
-        el("div")
-            .class("head-text")
-            .maybe(show)
-            .child(
-                el(heading(level)).part("title").attr("id", id("title")).attr("dir", "auto").text(card.title.as_str()),
-            )
-            .maybe(guests)
-            .maybe(published),
-    );
+        ),
+    )
+}
 
+/// The stats line ("96 min episode · 3 min read"), after the same as a
+/// sentence for screen readers: "96 min" reads as "96 minimum" in some, so
+/// they get the sentence and the visible abbreviations are hidden from them.
+fn stats(c: &Ctx) -> [Element; 2] {
+    let (locale, m) = (c.locale(), c.msg());
     let mut stats = el("p").part("stats").class("stats");
-    if let Some(secs) = card.duration {
+    if let Some(secs) = c.card.duration {
         let secs = u64::from(secs);
         let (before, after) = i18n::split(m.episode);
         stats = stats
@@ -383,27 +443,36 @@ pub fn card_view(card: &Card, opts: &Options, n: usize, level: u8) -> Element {
             )
             .child(el("span").class("sep").text(" · "));
     }
-    stats = stats.child(el("span").part("read-time").text(locale.count(m.min_read, facts.read_minutes)));
-    // "96 min" reads as "96 minimum" in some screen readers: they get a
-    // sentence instead, and the visible abbreviations are hidden from them.
-    let spoken = locale.stats_spoken(facts.duration_minutes, facts.read_minutes);
-    let stats = [el("p").class("vh").text(spoken), stats.attr("aria-hidden", "true")];
+    stats = stats.child(el("span").part("read-time").text(locale.count(m.min_read, c.facts.read_minutes)));
+    let spoken = locale.stats_spoken(c.facts.duration_minutes, c.facts.read_minutes);
+    [el("p").class("vh").text(spoken), stats.attr("aria-hidden", "true")]
+}
 
-    let topics = (!card.topics.is_empty() && !compact).then(|| {
+/// The topics, as a list (full layout only).
+fn topics(c: &Ctx) -> Option<Element> {
+    (!c.card.topics.is_empty() && !c.compact()).then(|| {
         el("ul")
             .part("topics")
-            .attr("aria-label", m.topics)
-            .children(card.topics.iter().map(|t| el("li").part("topic").attr("dir", "auto").text(t.as_str())))
-    });
-    // The label, then what it means in words, for screen readers (the
-    // sparkle before it is decoration).
-    let ai =
-        card.ai_generated.then(|| [el("p").part("ai-label").text(m.ai_label), el("p").class("vh").text(m.ai_note)]);
+            .attr("aria-label", c.msg().topics)
+            .children(c.card.topics.iter().map(|t| el("li").part("topic").attr("dir", "auto").text(t.as_str())))
+    })
+}
 
-    // A compact card keeps every takeaway (print shows them all) and hides
-    // those after the third behind a disclosure button.
+/// The AI label, then what it means in words, for screen readers (the
+/// sparkle before the label is decoration).
+fn ai_label(c: &Ctx) -> Option<[Element; 2]> {
+    let m = c.msg();
+    c.card.ai_generated.then(|| [el("p").part("ai-label").text(m.ai_label), el("p").class("vh").text(m.ai_note)])
+}
+
+/// The takeaways, each with its share button. A compact card keeps every
+/// takeaway (print shows them all) and hides those after the third behind a
+/// disclosure button.
+fn takeaways(c: &Ctx) -> Element {
+    let (card, locale, m, n) = (c.card, c.locale(), c.msg(), c.n);
+    let compact = c.compact();
     let mut list = points(&card.takeaways, "takeaway", "takeaway-title", "takeaway-text");
-    let list_id = id("takeaway-list");
+    let list_id = c.id("takeaway-list");
     list.attrs.push(("id", list_id.clone()));
     for (i, li) in list.children.iter_mut().enumerate() {
         let Node::Element(li) = li else { continue };
@@ -434,74 +503,88 @@ pub fn card_view(card: &Card, opts: &Options, n: usize, level: u8) -> Element {
             .hook(Hook::ShowAll(n))
             .text(show_all)
     });
-    let mut takeaways = section("section", "takeaways", id("takeaways"), sub, m.takeaways).child(list).maybe(show_all);
+    let mut section = c.section("section", "takeaways", m.takeaways).child(list).maybe(show_all);
     if compact {
         // Compact cards share a page (a collection): each "Key takeaways"
         // region also names its episode, so landmarks stay unique.
-        if let Some(label) = takeaways.attrs.iter_mut().find(|(n, _)| *n == "aria-labelledby") {
-            label.1 = concat(&[&id("takeaways"), " ", &id("title")]);
+        if let Some(label) = section.attrs.iter_mut().find(|(n, _)| *n == "aria-labelledby") {
+            label.1 = concat(&[&c.id("takeaways"), " ", &c.id("title")]);
         }
     }
-    let full = !compact;
-    let covers = card.covers.as_ref().filter(|_| full).map(|c| {
-        section("section", "covers", id("covers"), sub, m.covers).child(el("p").attr("dir", "auto").text(c.as_str()))
-    });
-    let questions = (!card.questions.is_empty() && full).then(|| {
-        section("section", "questions", id("questions"), sub, m.questions).child(points(
-            &card.questions,
-            "question",
-            "question-title",
-            "question-text",
-        ))
-    });
-    let notable = card.notable_moment.as_ref().filter(|_| full).map(|moment| {
-        section("section", "notable", id("notable"), sub, m.notable)
-            .child(el("blockquote").child(el("p").attr("dir", "auto").text(moment.as_str())))
-    });
-    let listen = (!card.listen.is_empty() && full).then(|| {
-        section("nav", "listen", id("listen"), sub, m.listen).child(
-            el("ul").class("links").children(
-                card.listen
-                    .iter()
-                    .map(|l| el("li").child(link(l.url.as_str(), None).attr("dir", "auto").text(l.label.as_str()))),
-            ),
-        )
-    });
-    let share = el("div")
+    section
+}
+
+/// What the episode covers, in a paragraph.
+fn covers(c: &Ctx) -> Option<Element> {
+    let text = c.card.covers.as_ref().filter(|_| !c.compact())?;
+    Some(c.section("section", "covers", c.msg().covers).child(el("p").attr("dir", "auto").text(text.as_str())))
+}
+
+/// The questions the episode answers, as a list.
+fn questions(c: &Ctx) -> Option<Element> {
+    let items = &c.card.questions;
+    if items.is_empty() || c.compact() {
+        return None;
+    }
+    Some(c.section("section", "questions", c.msg().questions).child(points(
+        items,
+        "question",
+        "question-title",
+        "question-text",
+    )))
+}
+
+/// The notable moment, as a quotation.
+fn notable(c: &Ctx) -> Option<Element> {
+    let moment = c.card.notable_moment.as_ref().filter(|_| !c.compact())?;
+    Some(
+        c.section("section", "notable", c.msg().notable)
+            .child(el("blockquote").child(el("p").attr("dir", "auto").text(moment.as_str()))),
+    )
+}
+
+/// Where to listen: a link per platform.
+fn listen(c: &Ctx) -> Option<Element> {
+    let items = &c.card.listen;
+    if items.is_empty() || c.compact() {
+        return None;
+    }
+    Some(c.section("nav", "listen", c.msg().listen).child(el("ul").class("links").children(
+        items.iter().map(|l| el("li").child(link(l.url.as_str(), None).attr("dir", "auto").text(l.label.as_str()))),
+    )))
+}
+
+/// The share prompt, the card's share button and the status line that
+/// says what sharing did.
+fn share(c: &Ctx) -> Element {
+    let m = c.msg();
+    el("div")
         .class("share")
-        .child(el("p").class("share-prompt").attr("id", id("share-prompt")).text(m.share_prompt))
+        .child(el("p").class("share-prompt").attr("id", c.id("share-prompt")).text(m.share_prompt))
         .child(
             el("button")
                 .part("share-button")
                 .attr("type", "button")
-                .attr("aria-describedby", id("share-prompt"))
-                .hook(Hook::ShareButton(n))
+                .attr("aria-describedby", c.id("share-prompt"))
+                .hook(Hook::ShareButton(c.n))
                 .text(m.share),
         )
-        .child(el("p").class("status").attr("role", "status").hook(Hook::ShareStatus(n)));
-    let cta = card.cta.as_ref().filter(|_| full).map(|c| {
+        .child(el("p").class("status").attr("role", "status").hook(Hook::ShareStatus(c.n)))
+}
+
+/// The call to action, a link (full layout only).
+fn cta(c: &Ctx) -> Option<Element> {
+    let cta = c.card.cta.as_ref().filter(|_| !c.compact())?;
+    Some(
         el("p")
             .class("cta")
-            .child(link(c.url.as_str(), None).class("cta-link").attr("dir", "auto").text(c.label.as_str()))
-    });
+            .child(link(cta.url.as_str(), None).class("cta-link").attr("dir", "auto").text(cta.label.as_str())),
+    )
+}
 
-    el("article")
-        .part("card")
-        .class("card")
-        .attr("data-layout", if compact { "compact" } else { "full" })
-        .attr("aria-labelledby", id("title"))
-        .child(head)
-        .children(stats)
-        .maybe(topics)
-        .children(ai.into_iter().flatten())
-        .child(takeaways)
-        .maybe(covers)
-        .maybe(questions)
-        .maybe(notable)
-        .maybe(listen)
-        .child(share)
-        .maybe(cta)
-        .child(el("footer").part("footer").text(locale.footer(facts.read_minutes, facts.duration_minutes)))
+/// The footer: the read time against the episode's length.
+fn footer(c: &Ctx) -> Element {
+    el("footer").part("footer").text(c.locale().footer(c.facts.read_minutes, c.facts.duration_minutes))
 }
 
 /// What a share menu offers: the link, the words, and a remembered
