@@ -37,7 +37,8 @@ use summary_card::core::text;
 use summary_card::core::time;
 use summary_card::core::validate::{self, check_url, parse_document};
 use summary_card::core::view::{
-    card_view, document_view, error_view, errors_view, share_menu, Element, Layout, Node, Options, ShareMenu, Theme,
+    card_view, document_view, error_view, errors_view, share_menu, Element, Layout, Node, Options, Output, ShareMenu,
+    Theme,
 };
 
 /// `cases` per property, unless `FUZZ_CASES` or `PROPTEST_CASES` says
@@ -1064,7 +1065,8 @@ proptest! {
 proptest! {
     #![proptest_config(config(128))]
 
-    /// Single cards shown at any heading level, layout, theme and speed.
+    /// Single cards shown at any heading level, layout, theme, speed and
+    /// output (the widget's, the static page's, a fragment).
     #[test]
     fn card_view_renders_safely_for_any_options(
         doc in card(Mode::Valid),
@@ -1073,10 +1075,11 @@ proptest! {
         compact in any::<bool>(),
         wpm in any::<u32>(),
         locale in 0usize..10,
+        output in select(&[Output::Live, Output::Static, Output::Fragment][..]),
     ) {
         let layout = if compact { Layout::Compact } else { Layout::Full };
         let locale = summary_card::core::i18n::LOCALES[locale];
-        let opts = Options { theme: Theme::Dark, layout, wpm, heading: 2, locale };
+        let opts = Options { theme: Theme::Dark, layout, wpm, heading: 2, locale, output };
         if let Ok(Document::Card(card)) = parse_document(&doc.to_json()) {
             check_view(&card_view(&card, &opts, n, level));
             prop_assert!(readtime::card_minutes(&card, wpm) >= 1);

@@ -11,7 +11,7 @@ use crate::core::model::{Card, Document};
 use crate::core::readtime::DEFAULT_WPM;
 use crate::core::text::fnv1a;
 use crate::core::time;
-use crate::core::view::{document_view, Element, Hook, Layout, Node, Options, Theme};
+use crate::core::view::{document_view, Element, Layout, Node, Options, Output, Theme};
 use serde_json::{json, Map, Value};
 
 /// JSON text made safe inside a `<script>` element: every `<` becomes
@@ -61,7 +61,7 @@ pub fn element(doc: &Document, json: &str, opts: &Options) -> String {
     out.push_str(">\n<template shadowrootmode=\"open\"><style>");
     out.push_str(crate::core::CSS.trim_end());
     out.push_str("</style>");
-    out.push_str(&to_html(&document_view(doc, opts)));
+    out.push_str(&to_html(&document_view(doc, &Options { output: Output::Static, ..*opts })));
     out.push_str("</template>\n<script type=\"application/json\">\n");
     // A byte order mark is no part of the JSON text.
     out.push_str(&script_json(json.trim_start_matches('\u{feff}').trim_end()));
@@ -157,31 +157,17 @@ pub fn json_ld(doc: &Document) -> String {
     script_json(&serde_json::to_string_pretty(&value).unwrap_or_default())
 }
 
-/// The card's markup alone, for newsletters and feeds: the `<article>` (a
-/// collection's `<section>`) with the card's `lang` and `dir`, no custom
-/// element, no stylesheet, no script. It reads right unstyled, since mail
-/// programs drop `<style>`: controls that need JavaScript (share buttons,
-/// "Show all", "Show more") and what they would reveal are left out, the
-/// stats are shown to everyone rather than duplicated for screen readers,
-/// and the AI note is plain text. `part`s and classes stay, as hooks for
-/// the host's CSS.
+/// The card's markup alone, for newsletters and feeds: the view's
+/// [`Output::Fragment`] (the `<article>`, or a collection's `<section>`,
+/// with the card's `lang` and `dir`; no custom element, stylesheet or
+/// script), its ids named after its content.
 pub fn fragment(doc: &Document, opts: &Options) -> String {
-    let root = document_view(doc, opts);
-    let mut out = String::new();
-    for node in root.children {
-        let Node::Element(mut e) = node else { continue };
-        for name in ["lang", "dir"] {
-            if let Some(v) = root.attrs.iter().find(|(n, _)| *n == name) {
-                e.attrs.push(v.clone());
-            }
-        }
-        plain(&mut e);
-        let html = to_html(&e);
-        // Outside a shadow root ids are page-wide: name them after the
-        // content, so two different fragments in one page never share one.
-        rename_ids(&mut e, &format!("sc-{:08x}-", fnv1a(html.as_bytes())));
-        out.push_str(&to_html(&e));
-    }
+    let mut e = document_view(doc, &Options { output: Output::Fragment, ..*opts });
+    // Outside a shadow root ids are page-wide: name them after the content,
+    // so two different fragments in one page never share one.
+    let prefix = format!("sc-{:08x}-", fnv1a(to_html(&e).as_bytes()));
+    rename_ids(&mut e, &prefix);
+    let mut out = to_html(&e);
     out.push('\n');
     out
 }
@@ -206,57 +192,6 @@ fn rename_ids(e: &mut Element, p: &str) {
             rename_ids(c, p);
         }
     }
-}
-
-/// Whether `e` only makes sense with the widget's script.
-fn needs_script(e: &Element) -> bool {
-    e.get("hidden").is_some()
-        || e.get("class") == Some("share")
-        || matches!(
-            e.hook,
-            Some(
-                Hook::ShareButton(_)
-                    | Hook::ShareStatus(_)
-                    | Hook::TakeawayShare(..)
-                    | Hook::ShowAll(_)
-                    | Hook::ShowMore
-            )
-        )
-}
-
-/// Rewrites `e`'s subtree for a page without the card's CSS or script.
-fn plain(e: &mut Element) {
-    let children = std::mem::take(&mut e.children);
-    let mut out: Vec<Node> = Vec::with_capacity(children.len());
-    let mut iter = children.into_iter().peekable();
-    while let Some(node) = iter.next() {
-        let Node::Element(mut c) = node else {
-            out.push(node);
-            continue;
-        };
-        if needs_script(&c) {
-            continue;
-        }
-        if c.get("class") == Some("vh") {
-            let before_stats = matches!(iter.peek(), Some(Node::Element(n)) if n.get("part") == Some("stats"));
-            if before_stats {
-                // The stats follow, now for every reader.
-                continue;
-            }
-            c.attrs.retain(|(n, _)| *n != "class");
-        }
-        if c.get("part") == Some("stats") {
-            c.attrs.retain(|(n, _)| *n != "aria-hidden");
-        }
-        if c.get("class") == Some("art") {
-            // The initial under the artwork needs CSS to sit under it.
-            c.children.retain(|n| matches!(n, Node::Element(_)));
-            c.attrs.retain(|(n, _)| *n == "class");
-        }
-        plain(&mut c);
-        out.push(Node::Element(c));
-    }
-    e.children = out;
 }
 
 #[cfg(test)]

@@ -130,6 +130,31 @@ pub enum Layout {
     Compact,
 }
 
+/// What the tree is for. The widget shows [`Output::Live`]; the CLI prints
+/// the other two. No attribute sets it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Output {
+    /// The widget's card: every control, wired by the DOM layer.
+    #[default]
+    Live,
+    /// `summary-card render`: the live card's very markup, printed into a
+    /// declarative shadow root. It shows without JavaScript; its buttons are
+    /// there but do nothing until the widget upgrades the card in place, so
+    /// nothing moves when it does.
+    Static,
+    /// `summary-card render --fragment`: the card for pages without its CSS
+    /// or script (newsletters, feeds; mail programs drop `<style>`). The
+    /// `<article>` (a collection's `<section>`) itself, carrying the UI
+    /// language; no controls that need JavaScript (share buttons, "Show
+    /// all", "Show more") nor what they would reveal (a compact card shows
+    /// its first three takeaways, a collection its first page); the stats
+    /// shown to everyone rather than told to screen readers as a sentence;
+    /// the AI note as plain text; the artwork without the initial that needs
+    /// CSS to sit under it. `part`s and classes stay, as hooks for the
+    /// host's CSS.
+    Fragment,
+}
+
 /// How to show a card; unknown attribute values fall back to the defaults.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
@@ -141,11 +166,21 @@ pub struct Options {
     pub heading: u8,
     /// The UI language (`locale`, else the page's `lang`, else English).
     pub locale: Locale,
+    /// What the tree is for: the widget's live card unless the CLI says
+    /// otherwise.
+    pub output: Output,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { theme: Theme::Auto, layout: Layout::Full, wpm: DEFAULT_WPM, heading: 2, locale: Locale::En }
+        Options {
+            theme: Theme::Auto,
+            layout: Layout::Full,
+            wpm: DEFAULT_WPM,
+            heading: 2,
+            locale: Locale::En,
+            output: Output::Live,
+        }
     }
 }
 
@@ -174,7 +209,7 @@ impl Options {
             Some(n @ WPM_MIN..=WPM_MAX) => n as u32,
             _ => DEFAULT_WPM,
         };
-        Options { theme, layout, wpm, heading: 2, locale: Locale::En }
+        Options { theme, layout, wpm, ..Options::default() }
     }
 
     /// These options with the `heading-level` attribute's value (1 to 6;
@@ -193,6 +228,13 @@ impl Options {
 
     fn msg(&self) -> &'static Messages {
         self.locale.messages()
+    }
+
+    /// Whether the tree is a fragment. Never in the browser, which shows
+    /// live cards only: there this is a constant, and the fragment's
+    /// branches compile away.
+    fn fragment(&self) -> bool {
+        cfg!(not(browser)) && self.output == Output::Fragment
     }
 
     fn theme_name(self) -> &'static str {
@@ -347,13 +389,15 @@ impl Ctx<'_> {
 /// (ids and hooks); `level` is the title's heading level.
 pub fn card_view(card: &Card, opts: &Options, n: usize, level: u8) -> Element {
     let c = Ctx { card, opts, n, level, facts: Facts::of(card, opts.wpm) };
+    let (spoken, stats) = stats(&c);
     el("article")
         .part("card")
         .class("card")
         .attr("data-layout", if c.compact() { "compact" } else { "full" })
         .attr("aria-labelledby", c.id("title"))
         .child(header(&c))
-        .children(stats(&c))
+        .maybe(spoken)
+        .child(stats)
         .maybe(topics(&c))
         .children(ai_label(&c).into_iter().flatten())
         .child(takeaways(&c))
@@ -361,7 +405,7 @@ pub fn card_view(card: &Card, opts: &Options, n: usize, level: u8) -> Element {
         .maybe(questions(&c))
         .maybe(notable(&c))
         .maybe(listen(&c))
-        .child(share(&c))
+        .maybe(share(&c))
         .maybe(cta(&c))
         .child(footer(&c))
 }
@@ -408,8 +452,12 @@ fn artwork(c: &Ctx) -> Option<Element> {
         .map(|ch| ch.to_ascii_uppercase())
         .into_iter()
         .collect();
+    let mut art = el("span").class("art");
+    if !c.opts.fragment() {
+        art = art.attr("aria-hidden", "true").text(initial);
+    }
     Some(
-        el("span").class("art").attr("aria-hidden", "true").text(initial).child(
+        art.child(
             el("img")
                 .class("artwork")
                 .attr("src", src.as_str())
@@ -427,7 +475,9 @@ fn artwork(c: &Ctx) -> Option<Element> {
 /// The stats line ("96 min episode · 3 min read"), after the same as a
 /// sentence for screen readers: "96 min" reads as "96 minimum" in some, so
 /// they get the sentence and the visible abbreviations are hidden from them.
-fn stats(c: &Ctx) -> [Element; 2] {
+/// A fragment, without the CSS that hides the sentence, shows everyone the
+/// line.
+fn stats(c: &Ctx) -> (Option<Element>, Element) {
     let (locale, m) = (c.locale(), c.msg());
     let mut stats = el("p").part("stats").class("stats");
     if let Some(secs) = c.card.duration {
@@ -444,8 +494,11 @@ fn stats(c: &Ctx) -> [Element; 2] {
             .child(el("span").class("sep").text(" · "));
     }
     stats = stats.child(el("span").part("read-time").text(locale.count(m.min_read, c.facts.read_minutes)));
+    if c.opts.fragment() {
+        return (None, stats);
+    }
     let spoken = locale.stats_spoken(c.facts.duration_minutes, c.facts.read_minutes);
-    [el("p").class("vh").text(spoken), stats.attr("aria-hidden", "true")]
+    (Some(el("p").class("vh").text(spoken)), stats.attr("aria-hidden", "true"))
 }
 
 /// The topics, as a list (full layout only).
@@ -459,19 +512,25 @@ fn topics(c: &Ctx) -> Option<Element> {
 }
 
 /// The AI label, then what it means in words, for screen readers (the
-/// sparkle before the label is decoration).
+/// sparkle before the label is decoration); for everyone in a fragment.
 fn ai_label(c: &Ctx) -> Option<[Element; 2]> {
     let m = c.msg();
-    c.card.ai_generated.then(|| [el("p").part("ai-label").text(m.ai_label), el("p").class("vh").text(m.ai_note)])
+    let note = if c.opts.fragment() { el("p") } else { el("p").class("vh") };
+    c.card.ai_generated.then(|| [el("p").part("ai-label").text(m.ai_label), note.text(m.ai_note)])
 }
 
 /// The takeaways, each with its share button. A compact card keeps every
 /// takeaway (print shows them all) and hides those after the third behind a
-/// disclosure button.
+/// disclosure button; a compact fragment, with neither buttons nor script,
+/// has its first three.
 fn takeaways(c: &Ctx) -> Element {
     let (card, locale, m, n) = (c.card, c.locale(), c.msg(), c.n);
-    let compact = c.compact();
-    let mut list = points(&card.takeaways, "takeaway", "takeaway-title", "takeaway-text");
+    let (compact, fragment) = (c.compact(), c.opts.fragment());
+    let shown = match card.takeaways.get(..COMPACT_TAKEAWAYS) {
+        Some(first) if compact && fragment => first,
+        _ => &card.takeaways,
+    };
+    let mut list = points(shown, "takeaway", "takeaway-title", "takeaway-text");
     let list_id = c.id("takeaway-list");
     list.attrs.push(("id", list_id.clone()));
     for (i, li) in list.children.iter_mut().enumerate() {
@@ -482,6 +541,9 @@ fn takeaways(c: &Ctx) -> Element {
             conceal(li);
         }
         li.hook = Some(Hook::Takeaway(n, i));
+        if fragment {
+            continue;
+        }
         li.children.push(Node::Element(
             el("button")
                 .class("takeaway-share")
@@ -491,7 +553,7 @@ fn takeaways(c: &Ctx) -> Element {
                 .text(m.share),
         ));
     }
-    let show_all = (compact && card.takeaways.len() > COMPACT_TAKEAWAYS).then(|| {
+    let show_all = (compact && !fragment && card.takeaways.len() > COMPACT_TAKEAWAYS).then(|| {
         let show_all = locale.count(m.show_all, card.takeaways.len() as u64);
         el("button")
             .class("more")
@@ -555,10 +617,13 @@ fn listen(c: &Ctx) -> Option<Element> {
 }
 
 /// The share prompt, the card's share button and the status line that
-/// says what sharing did.
-fn share(c: &Ctx) -> Element {
+/// says what sharing did (none in a fragment, which has no script).
+fn share(c: &Ctx) -> Option<Element> {
+    if c.opts.fragment() {
+        return None;
+    }
     let m = c.msg();
-    el("div")
+    let share = el("div")
         .class("share")
         .child(el("p").class("share-prompt").attr("id", c.id("share-prompt")).text(m.share_prompt))
         .child(
@@ -569,7 +634,8 @@ fn share(c: &Ctx) -> Element {
                 .hook(Hook::ShareButton(c.n))
                 .text(m.share),
         )
-        .child(el("p").class("status").attr("role", "status").hook(Hook::ShareStatus(c.n)))
+        .child(el("p").class("status").attr("role", "status").hook(Hook::ShareStatus(c.n)));
+    Some(share)
 }
 
 /// The call to action, a link (full layout only).
@@ -644,51 +710,63 @@ pub fn mastodon_form(locale: Locale) -> Element {
 /// The view's root: carries the theme for the stylesheet, and the UI
 /// language and its direction (data text sets its own with `dir="auto"`).
 fn root(opts: &Options) -> Element {
-    el("div")
-        .class("sc")
-        .attr("data-theme", opts.theme_name())
-        .attr("lang", opts.locale.tag())
-        .attr("dir", if opts.locale.rtl() { "rtl" } else { "ltr" })
+    language(el("div").class("sc").attr("data-theme", opts.theme_name()), opts)
 }
 
-/// A whole document: one card, or a collection shown as compact cards.
+/// `e` with the UI language and its direction.
+fn language(e: Element, opts: &Options) -> Element {
+    e.attr("lang", opts.locale.tag()).attr("dir", if opts.locale.rtl() { "rtl" } else { "ltr" })
+}
+
+/// A whole document: one card, or a collection shown as compact cards. A
+/// fragment has no root: the card (or collection) carries the language.
 pub fn document_view(doc: &Document, opts: &Options) -> Element {
-    match doc {
-        Document::Card(card) => root(opts).child(card_view(card, opts, 0, opts.heading)),
-        Document::Collection(cards) => {
-            let compact = Options { layout: Layout::Compact, ..*opts };
-            let mut heading = el(heading(opts.heading)).attr("id", "sc-collection").attr("dir", "auto");
-            let shows: Vec<&str> = cards.iter().filter_map(|c| c.show.as_ref()).map(|s| s.name.as_str()).collect();
-            if let Some(first) = shows.first().filter(|f| shows.len() == cards.len() && shows.iter().all(|s| s == *f)) {
-                heading = heading.child(isolated(first)).text(": ");
-            }
-            let count = opts.locale.count(opts.msg().episodes, cards.len() as u64);
-            root(opts).child(
-                el("section")
-                    .class("collection")
-                    .attr("aria-labelledby", "sc-collection")
-                    .child(heading.text(count))
-                    .child(el("ul").class("episodes").attr("id", "sc-episodes").children(cards.iter().enumerate().map(
-                        |(i, c)| {
-                            let li = el("li").hook(Hook::Episode(i));
-                            let mut li = li.child(card_view(c, &compact, i, opts.heading.saturating_add(1)));
-                            if i >= EPISODES_PAGE {
-                                conceal(&mut li);
-                            }
-                            li
-                        },
-                    )))
-                    .maybe((cards.len() > EPISODES_PAGE).then(|| {
-                        el("button")
-                            .class("more")
-                            .attr("type", "button")
-                            .attr("aria-controls", "sc-episodes")
-                            .hook(Hook::ShowMore)
-                            .text(show_more_label(opts.locale, cards.len() - EPISODES_PAGE))
-                    })),
-            )
-        }
+    let body = match doc {
+        Document::Card(card) => card_view(card, opts, 0, opts.heading),
+        Document::Collection(cards) => collection(cards, opts),
+    };
+    if opts.fragment() {
+        return language(body, opts);
     }
+    root(opts).child(body)
+}
+
+/// A collection: a heading (the show, when every episode has the same one,
+/// and the count), then the episodes as compact cards, a page at a time
+/// behind a "Show more" button (a fragment has its first page).
+fn collection(cards: &[Card], opts: &Options) -> Element {
+    let compact = Options { layout: Layout::Compact, ..*opts };
+    let fragment = opts.fragment();
+    let mut heading = el(heading(opts.heading)).attr("id", "sc-collection").attr("dir", "auto");
+    let shows: Vec<&str> = cards.iter().filter_map(|c| c.show.as_ref()).map(|s| s.name.as_str()).collect();
+    if let Some(first) = shows.first().filter(|f| shows.len() == cards.len() && shows.iter().all(|s| s == *f)) {
+        heading = heading.child(isolated(first)).text(": ");
+    }
+    let count = opts.locale.count(opts.msg().episodes, cards.len() as u64);
+    let shown = match cards.get(..EPISODES_PAGE) {
+        Some(first) if fragment => first,
+        _ => cards,
+    };
+    el("section")
+        .class("collection")
+        .attr("aria-labelledby", "sc-collection")
+        .child(heading.text(count))
+        .child(el("ul").class("episodes").attr("id", "sc-episodes").children(shown.iter().enumerate().map(|(i, c)| {
+            let li = el("li").hook(Hook::Episode(i));
+            let mut li = li.child(card_view(c, &compact, i, opts.heading.saturating_add(1)));
+            if i >= EPISODES_PAGE {
+                conceal(&mut li);
+            }
+            li
+        })))
+        .maybe((cards.len() > EPISODES_PAGE && !fragment).then(|| {
+            el("button")
+                .class("more")
+                .attr("type", "button")
+                .attr("aria-controls", "sc-episodes")
+                .hook(Hook::ShowMore)
+                .text(show_more_label(opts.locale, cards.len() - EPISODES_PAGE))
+        }))
 }
 
 /// The cards of a document, in hook order.
@@ -888,6 +966,46 @@ mod tests {
         };
         assert!(card("dwarkesh").contains("<span class=\"art\" aria-hidden=\"true\">D<img class=\"artwork\" src=\"https://a.example/i.png\" alt=\"\" width=\"64\" height=\"64\" loading=\"lazy\""));
         assert!(card("  «Éclair»").contains("aria-hidden=\"true\">É<img"));
+    }
+
+    /// Every element of `e`'s tree, in document order.
+    fn all(e: &Element) -> Vec<&Element> {
+        let mut out = vec![e];
+        for c in &e.children {
+            if let Node::Element(c) = c {
+                out.extend(all(c));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn static_output_is_the_live_card_and_a_fragment_has_nothing_that_needs_script() {
+        let one = r#"{"title": "T", "takeaways": [{"text": "a"}]}"#;
+        let showcase = parse_document(&concat(&[r#"{"episodes": ["#, &vec![one; 14].join(","), "]}"])).unwrap();
+        for (doc, layout) in [(seed(), Layout::Full), (seed(), Layout::Compact), (showcase, Layout::Full)] {
+            let opts = |output| Options { layout, output, ..Options::default() };
+            let live = document_view(&doc, &opts(Output::Live));
+            assert_eq!(document_view(&doc, &opts(Output::Static)), live);
+            let fragment = document_view(&doc, &opts(Output::Fragment));
+            // The root's one child, with the root's language.
+            let Some(Node::Element(body)) = live.children.first() else { panic!("{live:?}") };
+            assert_eq!(fragment.tag, body.tag);
+            assert_eq!((fragment.get("lang"), fragment.get("dir")), (Some("en"), Some("ltr")));
+            for e in all(&fragment) {
+                assert!(e.tag != "button", "{e:?}");
+                for absent in ["hidden", "aria-hidden", "data-part"] {
+                    assert_eq!(e.get(absent), None, "{absent}: {e:?}");
+                }
+                assert!(!matches!(e.get("class"), Some("vh" | "share")), "{e:?}");
+            }
+            // What a reader sees first: the live card's shown parts, but the
+            // share button.
+            for part in ["card", "takeaway", "question", "stats", "ai-label"] {
+                assert_eq!(count(&fragment, part), count(&live, part), "{part}");
+            }
+            assert_eq!(count(&fragment, "share-button"), 0);
+        }
     }
 
     #[test]
