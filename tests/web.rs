@@ -7,7 +7,10 @@
 use summary_card::web::entry::{live_listeners, load_locale, locale_file, mount, mount_message, shim_words, validate};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{
+    Element, Event, EventInit, HtmlElement, KeyboardEvent, KeyboardEventInit, ShadowRoot, ShadowRootInit,
+    ShadowRootMode,
+};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -123,6 +126,42 @@ fn an_open_share_menu_is_released_with_its_card() {
     drop(handle);
     assert_eq!(live_listeners(), before, "the menu's listeners go with the card");
     assert!(part(&root, "share-menu").is_none());
+}
+
+/// Issue 14: gloo-events makes a listener passive unless told otherwise, and
+/// a passive listener's `preventDefault()` does nothing; the menu's arrow
+/// keys (which would scroll the page) and the Mastodon form's submit (which
+/// would navigate) must stay cancellable.
+#[wasm_bindgen_test]
+fn the_menu_keys_and_the_mastodon_form_prevent_their_default() {
+    let window = web_sys::window().unwrap();
+    window.local_storage().unwrap().unwrap().remove_item("summary-card:mastodon").unwrap();
+    let proto = js_sys::Reflect::get_prototype_of(&window.navigator()).unwrap();
+    js_sys::Reflect::delete_property(&proto, &"share".into()).unwrap();
+    let (_host, root) = host();
+    let handle = mount(&root, SEED, "", "", "", "mastodon,copy", "", "");
+    let button: HtmlElement = part(&root, "share-button").unwrap().dyn_into().unwrap();
+    button.click();
+    let menu = part(&root, "share-menu").expect("the menu opens without Web Share");
+    let item: HtmlElement = menu.query_selector("[role=menuitem]").unwrap().unwrap().dyn_into().unwrap();
+
+    let init = KeyboardEventInit::new();
+    init.set_key("ArrowDown");
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let key = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    item.dispatch_event(&key).unwrap();
+    assert!(key.default_prevented(), "ArrowDown in the menu is prevented");
+
+    item.click(); // Mastodon with no server remembered: the menu asks for one
+    let form = menu.query_selector("form").unwrap().expect("the Mastodon form");
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let submit = Event::new_with_event_init_dict("submit", &init).unwrap();
+    form.dispatch_event(&submit).unwrap();
+    assert!(submit.default_prevented(), "the form's submit is prevented");
+    drop(handle);
 }
 
 #[wasm_bindgen_test]

@@ -1,41 +1,62 @@
-//! Owned event listeners, counted, so tests and the benchmark can check that
-//! a destroyed card leaves none behind.
+//! Event listeners: each a gloo-events [`EventListener`] (which owns its
+//! closure and unregisters itself when dropped), owned by its card and
+//! counted while it lives, so that tests and the benchmark can check that a
+//! destroyed card leaves none behind (`live_listeners()`: `tests/web.rs`,
+//! `tests/e2e/leak.spec.mjs`).
+//!
+//! Like gloo, a listener is passive unless made with
+//! [`EventListenerOptions::enable_prevent_default`]: a passive listener's
+//! `preventDefault()` does nothing.
 
 use core::sync::atomic::{AtomicUsize, Ordering};
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+pub use gloo_events::{EventListener, EventListenerOptions};
 use web_sys::{Event, EventTarget};
 
 static LIVE: AtomicUsize = AtomicUsize::new(0);
 
-/// A listener that unregisters itself when dropped. (Written here rather
-/// than taken from `gloo-events`, whose options object and per-callback
-/// generics cost about 1 KB of wasm.)
+/// A card's [`EventListener`], counted until it is dropped (which drops the
+/// listener, which unregisters it).
 #[must_use = "the listener is removed as soon as this value is dropped"]
 pub struct Listener {
-    target: EventTarget,
-    event: &'static str,
-    callback: Closure<dyn FnMut(&Event)>,
+    _listener: EventListener,
 }
 
 impl Listener {
+    /// `EventListener::new`: a passive listener for `event` on `target`.
+    #[inline]
     pub fn new<F: FnMut(&Event) + 'static>(target: &EventTarget, event: &'static str, f: F) -> Listener {
-        Listener::boxed(target, event, Box::new(f))
+        Listener::boxed(target, event, EventListenerOptions::default(), Box::new(f))
     }
 
-    /// The one copy of the registration code, whatever the callback's type.
+    /// `EventListener::new_with_options`: with `options`, such as
+    /// [`EventListenerOptions::enable_prevent_default`].
+    #[inline]
+    pub fn new_with_options<F: FnMut(&Event) + 'static>(
+        target: &EventTarget,
+        event: &'static str,
+        options: EventListenerOptions,
+        f: F,
+    ) -> Listener {
+        Listener::boxed(target, event, options, Box::new(f))
+    }
+
+    /// The one copy of the registration code, whatever the callback's type:
+    /// gloo's constructors are generic and inlined, and one copy per call
+    /// site measured +0.39 KB gzip of wasm (bench/SIZE.md, issue 14).
     #[inline(never)]
-    fn boxed(target: &EventTarget, event: &'static str, f: Box<dyn FnMut(&Event)>) -> Listener {
-        let callback = Closure::wrap(f);
-        let _ = target.add_event_listener_with_callback(event, callback.as_ref().unchecked_ref());
+    fn boxed(
+        target: &EventTarget,
+        event: &'static str,
+        options: EventListenerOptions,
+        f: Box<dyn FnMut(&Event)>,
+    ) -> Listener {
         LIVE.fetch_add(1, Ordering::Relaxed);
-        Listener { target: target.clone(), event, callback }
+        Listener { _listener: EventListener::new_with_options(target, event, options, f) }
     }
 }
 
 impl Drop for Listener {
     fn drop(&mut self) {
-        let _ = self.target.remove_event_listener_with_callback(self.event, self.callback.as_ref().unchecked_ref());
         LIVE.fetch_sub(1, Ordering::Relaxed);
     }
 }

@@ -7,7 +7,7 @@
 //! - [`entry`]: the wasm entry points the JS shim calls;
 //! - [`mount`]: a card in the page, its hooks wired, removed on drop;
 //! - [`build`]: the view's node tree as DOM nodes;
-//! - [`listen`]: owned, counted event listeners;
+//! - [`listen`]: event listeners (gloo-events), owned and counted;
 //! - [`share_menu`]: the share button's behaviours;
 //! - [`panic`](mod@panic): the panic hook (and the test builds' panic).
 
