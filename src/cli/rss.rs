@@ -15,11 +15,14 @@
 //! to another prefix still works; an undeclared `itunes:`, `podcast:` or
 //! `content:` prefix is read as its usual namespace, as podcast apps do.
 
+use super::page::script_json;
 use crate::core::json::line_col;
 use crate::core::limits::{MAX_CHARS, MAX_ITEMS};
-use crate::core::text::{char_count, cut, fnv1a, parse_uint, uint};
+use crate::core::model::{Link, Point, Show, Url};
+use crate::core::text::{char_count, cut, fnv1a, parse_uint};
 use crate::core::time;
 use crate::core::validate::check_url;
+use serde::Serialize;
 
 /// A problem with the feed, at a byte offset in the XML text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,10 +58,15 @@ pub fn card_from_feed(xml: &str, guid: Option<&str>) -> Result<String, Vec<FeedE
     }
     let root = parse(xml).map_err(|e| vec![e])?;
     let card = build(&root, guid).map_err(|e| vec![e])?;
-    let mut out = String::new();
-    write_json(&mut out, &card, 0);
-    out.push('\n');
-    Ok(out)
+    // Pretty-printed like the seed files, and safe to paste into the inline
+    // `<script type="application/json">` (every `<` written `\u003c`).
+    match serde_json::to_string_pretty(&card) {
+        Ok(json) => Ok(script_json(&json) + "\n"),
+        // Not expected: every key is a string and no value refuses.
+        Err(e) => {
+            Err(vec![FeedError { offset: 0, path: String::new(), message: format!("cannot write the card: {e}") }])
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -644,13 +652,43 @@ impl<'a> Parser<'a> {
 // ---------------------------------------------------------------------------
 // Feed to card
 
-/// A JSON value to write out. Objects keep their members in the order
-/// given, which is how the card follows the contract's key order.
-enum J {
-    Str(String),
-    Num(u64),
-    Arr(Vec<J>),
-    Obj(Vec<(&'static str, J)>),
+/// The card `from-rss` prints. Its fields are the data format's, in the
+/// data format's order (serde writes them in declaration order); what the
+/// feed does not give is left out, never written empty.
+#[derive(Serialize)]
+struct FeedCard {
+    version: u8,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<Url>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    show: Option<Show>,
+    title: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    guests: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    duration: Option<Duration>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    topics: Vec<String>,
+    /// One placeholder, empty: the validator flags it until the author
+    /// writes the summary.
+    takeaways: [Point; 1],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    covers: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    listen: Vec<Link>,
+}
+
+/// A duration as the card writes it: seconds (`5400`), or a clock string
+/// (`"1:36:00"`) when the feed wrote one.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Duration {
+    Seconds(u64),
+    Clock(String),
 }
 
 fn err(offset: usize, path: String, message: String) -> FeedError {
@@ -677,13 +715,12 @@ fn field_text(s: &str) -> Option<String> {
 
 /// A URL the validator accepts (absolute http: or https:), or `None`.
 /// Spaces, which feeds leave in file names, are percent-encoded first.
-fn link_url(raw: &str) -> Option<String> {
+fn link_url(raw: &str) -> Option<Url> {
     let spaced = raw.trim().replace(' ', "%20");
-    let url = check_url(&spaced, false)?;
-    (char_count(url.as_str()) <= MAX_CHARS).then(|| url.as_str().into())
+    check_url(&spaced, false).filter(|url| char_count(url.as_str()) <= MAX_CHARS)
 }
 
-fn build(root: &Element, guid: Option<&str>) -> Result<J, FeedError> {
+fn build(root: &Element, guid: Option<&str>) -> Result<FeedCard, FeedError> {
     if !root.is(Ns::None, "rss") {
         let hint = match root.local() {
             "feed" => " (an Atom feed: only RSS 2.0 is read)",
@@ -763,54 +800,28 @@ fn newest<'e>(items: &[&'e Element]) -> Option<(usize, &'e Element)> {
     }
 }
 
-fn card(channel: &Element, item: &Element, item_path: &str) -> Result<J, FeedError> {
-    let mut card: Vec<(&'static str, J)> = vec![("version", J::Num(1))];
-
-    if let Some(id) = guid_of(item).map(|g| slug_id(&g)) {
-        card.push(("id", J::Str(id)));
-    }
+fn card(channel: &Element, item: &Element, item_path: &str) -> Result<FeedCard, FeedError> {
     let url = item.child(Ns::None, "link").and_then(|l| link_url(&l.text())).or_else(|| permalink(item));
-    if let Some(u) = &url {
-        card.push(("url", J::Str(u.clone())));
-    }
-    let show_name = channel.child(Ns::None, "title").and_then(|t| field_text(&t.text()));
-    if let Some(name) = &show_name {
-        let mut show = vec![("name", J::Str(name.clone()))];
-        if let Some(u) = channel.child(Ns::None, "link").and_then(|l| link_url(&l.text())) {
-            show.push(("url", J::Str(u)));
-        }
-        if let Some(art) = artwork(channel, item) {
-            show.push(("artwork", J::Str(art)));
-        }
-        card.push(("show", J::Obj(show)));
-    }
-    card.push(("title", J::Str(title(item, item_path)?)));
-
-    let guests = guests(item);
-    if !guests.is_empty() {
-        card.push(("guests", J::Arr(guests.into_iter().map(J::Str).collect())));
-    }
-    if let Some((date, _)) = item.child(Ns::None, "pubDate").and_then(|d| pub_date(&d.text())) {
-        card.push(("published", J::Str(date)));
-    }
-    if let Some(d) = item.child(Ns::Itunes, "duration").and_then(|d| duration(&d.text())) {
-        card.push(("duration", d));
-    }
-    let topics = topics(channel);
-    if !topics.is_empty() {
-        card.push(("topics", J::Arr(topics.into_iter().map(J::Str).collect())));
-    }
-    // The placeholder: the validator flags it until the author writes it.
-    let placeholder = J::Obj(vec![("title", J::Str(String::new())), ("text", J::Str(String::new()))]);
-    card.push(("takeaways", J::Arr(vec![placeholder])));
-    if let Some(covers) = covers(item) {
-        card.push(("covers", J::Str(covers)));
-    }
-    let listen = listen(item, url.as_deref(), show_name.as_deref());
-    if !listen.is_empty() {
-        card.push(("listen", J::Arr(listen)));
-    }
-    Ok(J::Obj(card))
+    let show = channel.child(Ns::None, "title").and_then(|t| field_text(&t.text())).map(|name| Show {
+        name,
+        url: channel.child(Ns::None, "link").and_then(|l| link_url(&l.text())),
+        artwork: artwork(channel, item),
+    });
+    let listen = listen(item, url.as_ref(), show.as_ref().map(|s| s.name.as_str()));
+    Ok(FeedCard {
+        version: 1,
+        id: guid_of(item).map(|g| slug_id(&g)),
+        url,
+        title: title(item, item_path)?,
+        show,
+        guests: guests(item),
+        published: item.child(Ns::None, "pubDate").and_then(|d| pub_date(&d.text())).map(|(date, _)| date),
+        duration: item.child(Ns::Itunes, "duration").and_then(|d| duration(&d.text())),
+        topics: topics(channel),
+        takeaways: [Point { title: Some(String::new()), text: String::new() }],
+        covers: covers(item),
+        listen,
+    })
 }
 
 /// The item's `<title>`, else its `<itunes:title>`.
@@ -830,7 +841,7 @@ fn title(item: &Element, item_path: &str) -> Result<String, FeedError> {
 
 /// The guid when it is a permalink (`isPermaLink` is true unless it says
 /// "false") to an http(s) page.
-fn permalink(item: &Element) -> Option<String> {
+fn permalink(item: &Element) -> Option<Url> {
     let g = item.child(Ns::None, "guid")?;
     if g.attr("isPermaLink").is_some_and(|v| v.trim().eq_ignore_ascii_case("false")) {
         return None;
@@ -840,7 +851,7 @@ fn permalink(item: &Element) -> Option<String> {
 
 /// `itunes:image` of the item, else of the channel, else the channel's
 /// `image/url`: the first that is an http(s) URL.
-fn artwork(channel: &Element, item: &Element) -> Option<String> {
+fn artwork(channel: &Element, item: &Element) -> Option<Url> {
     let itunes = |el: &Element| {
         let img = el.child(Ns::Itunes, "image")?;
         // `href` is the spec; some feeds put the URL in the text.
@@ -887,12 +898,12 @@ fn topics(channel: &Element) -> Vec<String> {
 /// `itunes:duration` as the contract's duration: plain seconds stay a
 /// number; clock forms become `"H:MM:SS"`, or `"MM:SS"` under an hour
 /// (`"00:45:00"` gives `"45:00"`). Unreadable or zero: left out.
-fn duration(raw: &str) -> Option<J> {
+fn duration(raw: &str) -> Option<Duration> {
     let raw = raw.trim();
     if raw.contains(':') {
         let s = time::parse_duration(raw).ok()?;
         let (h, m, sec) = (s / 3600, s / 60 % 60, s % 60);
-        return Some(J::Str(if h > 0 { format!("{h}:{m:02}:{sec:02}") } else { format!("{m:02}:{sec:02}") }));
+        return Some(Duration::Clock(if h > 0 { format!("{h}:{m:02}:{sec:02}") } else { format!("{m:02}:{sec:02}") }));
     }
     // Seconds, perhaps with a fraction ("1234.5"), rounded.
     let (int, frac) = raw.split_once('.').unwrap_or((raw, ""));
@@ -905,7 +916,7 @@ fn duration(raw: &str) -> Option<J> {
             s = s.saturating_add(1);
         }
     }
-    time::check_length(s).ok().map(J::Num)
+    time::check_length(s).ok().map(Duration::Seconds)
 }
 
 const MONTHS: [&str; 12] = [
@@ -1228,76 +1239,19 @@ fn enclosure_label(kind: &str, url: &str, length: Option<&str>) -> String {
 /// The listen links: the episode page (labelled with the show's name, as
 /// the card's other listen links name where they go), then the audio file
 /// itself, for listeners without a podcast app.
-fn listen(item: &Element, page: Option<&str>, show: Option<&str>) -> Vec<J> {
-    let link = |label: String, url: String| J::Obj(vec![("label", J::Str(label)), ("url", J::Str(url))]);
+fn listen(item: &Element, page: Option<&Url>, show: Option<&str>) -> Vec<Link> {
     let mut out = Vec::new();
     if let Some(url) = page {
-        out.push(link(show.unwrap_or("Episode page").into(), url.into()));
+        out.push(Link { label: show.unwrap_or("Episode page").into(), url: url.clone() });
     }
     let enclosure = item.child(Ns::None, "enclosure");
     if let Some((enc, url)) = enclosure.and_then(|e| Some((e, link_url(e.attr("url")?)?))) {
-        if page != Some(url.as_str()) {
-            out.push(link(enclosure_label(enc.attr("type").unwrap_or(""), &url, enc.attr("length")), url));
+        if page != Some(&url) {
+            let label = enclosure_label(enc.attr("type").unwrap_or(""), url.as_str(), enc.attr("length"));
+            out.push(Link { label, url });
         }
     }
     out
-}
-
-// ---------------------------------------------------------------------------
-// JSON out
-
-/// Appends `s` as a JSON string. `<` is written `\u003c` so the output can
-/// go inside `<script type="application/json">` (the inline embed) without
-/// a `</script>` in a title ending the element; U+2028 and U+2029 are
-/// escaped for JavaScript's sake.
-fn write_string(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c < ' ' || c == '<' || c == '\u{2028}' || c == '\u{2029}' => {
-                out.push_str(&format!("\\u{:04x}", u32::from(c)));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
-
-/// Pretty-printed as serde_json does: two-space indent, `"key": value`.
-fn write_json(out: &mut String, v: &J, indent: usize) {
-    let pad = |out: &mut String, n: usize| out.push_str(&"  ".repeat(n));
-    match v {
-        J::Str(s) => write_string(out, s),
-        J::Num(n) => out.push_str(&uint(*n)),
-        J::Arr(items) if items.is_empty() => out.push_str("[]"),
-        J::Arr(items) => {
-            out.push_str("[\n");
-            for (i, item) in items.iter().enumerate() {
-                pad(out, indent + 1);
-                write_json(out, item, indent + 1);
-                out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
-            }
-            pad(out, indent);
-            out.push(']');
-        }
-        J::Obj(members) => {
-            out.push_str("{\n");
-            for (i, (key, value)) in members.iter().enumerate() {
-                pad(out, indent + 1);
-                write_string(out, key);
-                out.push_str(": ");
-                write_json(out, value, indent + 1);
-                out.push_str(if i + 1 < members.len() { ",\n" } else { "\n" });
-            }
-            pad(out, indent);
-            out.push('}');
-        }
-    }
 }
 
 #[cfg(test)]
@@ -1388,11 +1342,7 @@ mod tests {
             ("-5", None),
         ];
         for &(raw, want) in cases {
-            let got = duration(raw).map(|j| {
-                let mut s = String::new();
-                write_json(&mut s, &j, 0);
-                s
-            });
+            let got = duration(raw).map(|d| serde_json::to_string(&d).unwrap());
             assert_eq!(got.as_deref(), want, "{raw}");
         }
     }
@@ -1491,20 +1441,10 @@ mod tests {
     }
 
     #[test]
-    fn json_strings() {
-        let mut s = String::new();
-        write_string(&mut s, "a\"b\\c\nd\te\u{1}f</script>\u{2028}é😀");
-        assert_eq!(s, r#""a\"b\\c\nd\te\u0001f\u003c/script>\u2028é😀""#);
-        assert_eq!(
-            crate::core::json::parse(&s).unwrap().value,
-            crate::core::json::Value::String("a\"b\\c\nd\te\u{1}f</script>\u{2028}é😀".into())
-        );
-    }
-
-    #[test]
     fn urls() {
-        assert_eq!(link_url(" https://a.example/my file.mp3 ").as_deref(), Some("https://a.example/my%20file.mp3"));
-        assert_eq!(link_url("HTTP://a.example").as_deref(), Some("http://a.example"));
+        let url = |raw| link_url(raw).map(|u| u.as_str().to_string());
+        assert_eq!(url(" https://a.example/my file.mp3 ").as_deref(), Some("https://a.example/my%20file.mp3"));
+        assert_eq!(url("HTTP://a.example").as_deref(), Some("http://a.example"));
         for bad in ["javascript:alert(1)", "//a.example", "/x", "mailto:a@b.example", "https://", "ftp://a.example", ""]
         {
             assert_eq!(link_url(bad), None, "{bad}");

@@ -7,6 +7,10 @@
 //! the JSON, and `schemars(with = ...)` names the type in
 //! `core::schema_types` that says how a value is written there. Notes for
 //! developers are `//` comments.
+//!
+//! The same builds derive `serde::Serialize` for the types the CLI writes
+//! (`from-rss`'s show, takeaway and links): a value is written as the data
+//! format writes it, and a missing one is left out.
 
 /// A date from `published`, range-checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,6 +23,7 @@ pub struct Date {
 /// A URL that passed the allowlist (absolute `http:`/`https:`, or `mailto:`
 /// where the contract allows it).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(not(browser), derive(serde::Serialize), serde(transparent))]
 pub struct Url(pub(crate) String);
 
 impl Url {
@@ -29,7 +34,7 @@ impl Url {
 
 /// The podcast an episode belongs to.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(not(browser), derive(schemars::JsonSchema))]
+#[cfg_attr(not(browser), derive(schemars::JsonSchema, serde::Serialize))]
 pub struct Show {
     /// The show's name, shown above the episode's title (as a link to `url`,
     /// if given).
@@ -37,20 +42,23 @@ pub struct Show {
     pub name: String,
     /// The show's home page.
     #[cfg_attr(not(browser), schemars(with = "Option<crate::core::schema_types::HttpUrl>"))]
+    #[cfg_attr(not(browser), serde(skip_serializing_if = "Option::is_none"))]
     pub url: Option<Url>,
     /// The show's cover art, square, shown at 64 by 64 CSS pixels (so at
     /// least 128 pixels wide for sharp screens). The show's initial shows
     /// while it loads, and if it fails.
     #[cfg_attr(not(browser), schemars(with = "Option<crate::core::schema_types::HttpUrl>"))]
+    #[cfg_attr(not(browser), serde(skip_serializing_if = "Option::is_none"))]
     pub artwork: Option<Url>,
 }
 
 /// A takeaway or a question: a short bold title and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(not(browser), derive(schemars::JsonSchema))]
+#[cfg_attr(not(browser), derive(schemars::JsonSchema, serde::Serialize))]
 pub struct Point {
     /// A short heading, shown in bold before the text.
     #[cfg_attr(not(browser), schemars(with = "Option<crate::core::schema_types::Text>"))]
+    #[cfg_attr(not(browser), serde(skip_serializing_if = "Option::is_none"))]
     pub title: Option<String>,
     /// The point itself: a sentence or a short paragraph.
     #[cfg_attr(not(browser), schemars(with = "crate::core::schema_types::Text"))]
@@ -62,7 +70,7 @@ pub struct Point {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     not(browser),
-    derive(schemars::JsonSchema),
+    derive(schemars::JsonSchema, serde::Serialize),
     schemars(description = "A place to listen to the episode: a platform's name and the episode's page there.")
 )]
 pub struct Link {
