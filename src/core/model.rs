@@ -147,10 +147,9 @@ pub struct Card {
     pub covers: Option<String>,
     /// Questions the episode answers, each with its answer (full layout; at
     /// most 100).
-    // Point is not Serialize, so schemars cannot write the default itself.
     #[cfg_attr(
         not(browser),
-        schemars(length(max = crate::core::limits::MAX_ITEMS), default, extend("default" = []))
+        schemars(length(max = crate::core::limits::MAX_ITEMS), default)
     )]
     pub questions: Vec<Point>,
     /// A notable moment of the episode, shown as a quote (full layout).
@@ -160,7 +159,7 @@ pub struct Card {
     /// most 100).
     #[cfg_attr(
         not(browser),
-        schemars(length(max = crate::core::limits::MAX_ITEMS), default, extend("default" = []))
+        schemars(length(max = crate::core::limits::MAX_ITEMS), default)
     )]
     pub listen: Vec<Link>,
     /// A call to action at the end of the card, such as a newsletter's
