@@ -451,12 +451,65 @@ fn help_names_every_command_option_and_exit_code() {
     assert_eq!(run(&["--version"]), (0, format!("summary-card {}\n", env!("CARGO_PKG_VERSION"))));
 }
 
+/// Checks `now` against the committed file `path` (under the crate root),
+/// byte for byte; with UPDATE_SNAPSHOTS=1 set, rewrites the file instead.
+fn snapshot(path: &str, now: &str) {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(&file, now).unwrap();
+        return;
+    }
+    let held = std::fs::read_to_string(&file).unwrap_or_default();
+    assert!(
+        held == now,
+        "{path} differs from the output: if the change is meant, run UPDATE_SNAPSHOTS=1 cargo test --test cli"
+    );
+}
+
 #[test]
-fn schema_prints_the_json_schema() {
+fn schema_prints_the_committed_json_schema() {
     let (code, out, err) = run3(&["schema"]);
     assert_eq!((code, err.as_str()), (0, ""));
-    assert_eq!(out, summary_card::cli::schema::schema_json());
-    assert!(json(&out).is_object());
+    // The schema is published (dist/summary-card.schema.json): a change to
+    // it shows in review as a change to the snapshot.
+    snapshot("tests/snapshots/schema.json", &out);
+    let schema = json(&out);
+    let defs = &schema["$defs"];
+    // What the contract requires, the schema requires.
+    let required: &[(&str, &[&str])] = &[
+        ("Card", &["title", "takeaways"]),
+        ("Collection", &["episodes"]),
+        ("Show", &["name"]),
+        ("Point", &["text"]),
+        ("Link", &["label", "url"]),
+        ("Cta", &["text", "url"]),
+    ];
+    for (def, fields) in required {
+        assert_eq!(defs[def]["required"], serde_json::json!(fields), "{def}");
+    }
+    assert_eq!(defs["Card"]["properties"]["takeaways"]["minItems"], 1);
+    // Every URL the card links is held to the allowlist: http(s) only, and
+    // mailto: too for the call to action.
+    let urls = [
+        ("Card", "url", "HttpUrl"),
+        ("Show", "url", "HttpUrl"),
+        ("Show", "artwork", "HttpUrl"),
+        ("Link", "url", "HttpUrl"),
+        ("Cta", "url", "LinkUrl"),
+    ];
+    for (def, field, kind) in urls {
+        assert_eq!(defs[def]["properties"][field]["$ref"], format!("#/$defs/{kind}"), "{def}.{field}");
+    }
+    // (Letters in either case, tabs and line breaks allowed between them,
+    // as URL parsers read them.)
+    let (http, mailto) = (r"[Hh][\t\n\r]*[Tt][\t\n\r]*[Tt][\t\n\r]*[Pp]", r"[Mm][\t\n\r]*[Aa]");
+    for (kind, allows_mailto) in [("HttpUrl", false), ("LinkUrl", true)] {
+        let pattern = defs[kind]["pattern"].as_str().unwrap();
+        assert!(pattern.starts_with('^') && pattern.ends_with('$'), "{kind} matches the whole value: {pattern}");
+        assert!(pattern.contains(http), "{kind}: {pattern}");
+        assert_eq!(pattern.contains(mailto), allows_mailto, "{kind}: {pattern}");
+    }
 }
 
 #[test]
