@@ -8,7 +8,7 @@
 //! reference to the card's share state, so dropping the card frees it all.
 
 use super::build::build;
-use super::listen::Listener;
+use super::listen::{EventListenerOptions, Listener};
 use crate::core::i18n::{Locale, Messages};
 use crate::core::links::{
     intent_url, mastodon_host, share_text, share_url, takeaway_text, takeaway_url, takeaways_text, Target,
@@ -286,7 +286,8 @@ fn ask_mastodon(weak: &Weak<RefCell<State>>) {
         invoke(input, "focus", &JsValue::UNDEFINED);
     }
     let weak = weak.clone();
-    menu._listeners.push(Listener::new(target(&form), "submit", move |event| {
+    let options = EventListenerOptions::enable_prevent_default();
+    menu._listeners.push(Listener::new_with_options(target(&form), "submit", options, move |event| {
         event.prevent_default();
         let Some(state) = weak.upgrade() else { return };
         let typed = input
@@ -375,7 +376,8 @@ fn open_menu(state: &Rc<RefCell<State>>, opener: &HtmlElement, subject: Subject)
         items.extend(el.dyn_into::<HtmlElement>().ok());
     }
     let w = weak.clone();
-    listeners.push(Listener::new(target(&root), "keydown", move |e| on_key(&w, e)));
+    let options = EventListenerOptions::enable_prevent_default();
+    listeners.push(Listener::new_with_options(target(&root), "keydown", options, move |e| on_key(&w, e)));
     {
         let w = weak.clone();
         let (menu_root, menu_opener) = (root.clone(), opener.clone());
