@@ -37,8 +37,8 @@ use summary_card::core::text;
 use summary_card::core::time;
 use summary_card::core::validate::{self, check_url, parse_document};
 use summary_card::core::view::{
-    card_view, document_view, error_view, errors_view, share_menu, Element, Layout, Node, Options, Output, ShareMenu,
-    Theme,
+    card_view, copy_field, document_view, error_view, errors_view, share_menu, Element, Layout, Node, Options, Output,
+    ShareMenu, Theme,
 };
 
 /// `cases` per property, unless `FUZZ_CASES` or `PROPTEST_CASES` says
@@ -945,6 +945,7 @@ fn check_share(card: &Card, opts: &Options) {
         locale: summary_card::core::i18n::Locale::Ar,
     };
     check_view(&share_menu(&menu));
+    check_view(&copy_field(&url, summary_card::core::i18n::Locale::Ar.messages()));
 }
 
 // ---------------------------------------------------------------------------

@@ -202,6 +202,15 @@ mod tests {
         );
     }
 
+    #[test]
+    fn copy_field_snapshot() {
+        let words = crate::core::i18n::Locale::En.messages();
+        assert_eq!(
+            to_html(&crate::core::view::copy_field("https://e.com/a?b=1&c=\"", words)),
+            "<input readonly=\"\" value=\"https://e.com/a?b=1&amp;c=&quot;\" aria-label=\"Link to copy\" class=\"copy-field\">"
+        );
+    }
+
     /// Snapshot of a small card: the markup the widget and the CLI share.
     #[test]
     fn snapshot_of_a_small_card() {

@@ -707,6 +707,12 @@ pub fn mastodon_form(locale: Locale) -> Element {
         .child(el("button").attr("type", "submit").text(m.mastodon_go))
 }
 
+/// The link in a field to copy by hand, where the clipboard is refused:
+/// read-only and named; the DOM layer focuses and selects it.
+pub fn copy_field(url: &str, words: &Messages) -> Element {
+    el("input").attr("readonly", "").attr("value", url).attr("aria-label", words.copy_field).class("copy-field")
+}
+
 /// The view's root: carries the theme for the stylesheet, and the UI
 /// language and its direction (data text sets its own with `dir="auto"`).
 fn root(opts: &Options) -> Element {

@@ -14,7 +14,7 @@ use crate::core::links::{
     intent_url, mastodon_host, share_text, share_url, takeaway_text, takeaway_url, takeaways_text, Target,
 };
 use crate::core::model::{Card, Document};
-use crate::core::view::{cards, mastodon_form, share_menu, Hook, ShareMenu};
+use crate::core::view::{cards, copy_field, mastodon_form, share_menu, Hook, ShareMenu};
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -200,12 +200,7 @@ fn copy(
             status.set_text_content(Some(done));
         } else {
             status.set_text_content(Some(m.copy_prompt));
-            if let Some(field) = dom.and_then(|d| d.create_element("input").ok()) {
-                for (name, value) in
-                    [("readonly", ""), ("value", &url), ("aria-label", m.copy_field), ("class", "copy-field")]
-                {
-                    let _ = field.set_attribute(name, value);
-                }
+            if let Some(field) = dom.and_then(|d| build(&d, &copy_field(&url, m), &mut Vec::new())) {
                 let _ = status.append_child(&field);
                 invoke(&field, "focus", &JsValue::UNDEFINED);
                 invoke(&field, "select", &JsValue::UNDEFINED);
