@@ -5,6 +5,7 @@
 //! core and its own modules, never the browser layer:
 //!
 //! - `args`: the help texts, the option parser and `render`'s option checks;
+//! - [`locales`]: the message tables the browser fetches (`__locales`);
 //! - [`page`]: the static HTML of `render`;
 //! - [`rss`]: card JSON from a podcast feed (`from-rss`);
 //! - [`schema`]: the JSON Schema (`schema`).
@@ -13,11 +14,12 @@
 //! Exit status: 0 done, 1 invalid input, 2 usage error.
 
 mod args;
+pub mod locales;
 pub mod page;
 pub mod rss;
 pub mod schema;
 
-use crate::core::i18n::{table_json, Locale, LOCALES};
+use crate::core::i18n::{Locale, LOCALES};
 use crate::core::json::line_col;
 use crate::core::validate::{parse_document, validate, Error};
 use args::{help_of, parse, render_options, Args, HELP_HELP, USAGE};
@@ -336,7 +338,7 @@ fn write_locales(dir: &str) -> ExitCode {
     }
     for l in LOCALES.into_iter().filter(|&l| l != Locale::En) {
         let file = std::path::Path::new(dir).join(format!("{}.json", l.tag()));
-        if let Err(e) = std::fs::write(&file, table_json(l)) {
+        if let Err(e) = std::fs::write(&file, locales::table_json(l)) {
             eprintln!("{}: cannot write: {}", file.display(), why(&e));
             return ExitCode::FAILURE;
         }

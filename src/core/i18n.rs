@@ -15,10 +15,11 @@
 //! The tables below are the one source of the words. The native and WASI
 //! builds (CLI, tests) use them all. The browser's wasm build links only
 //! English's: the other nine are written at build time as
-//! `dist/locales/<tag>.json` ([`table_json`], the CLI's hidden `__locales`
-//! step), and the JS shim fetches the one a card needs and hands it to
-//! [`load`] before mounting the card. Plural rules, digit grouping and list
-//! joiners are small and stay in code.
+//! `dist/locales/<tag>.json` (by the CLI's hidden `__locales` step, from
+//! [`Locale::built_in`], [`Messages::texts`] and the methods beside it), and
+//! the JS shim fetches the one a card needs and hands it to [`load`] before
+//! mounting the card. Plural rules, digit grouping and list joiners are small
+//! and stay in code.
 
 use crate::core::json::{self, Spanned, Value};
 use crate::core::model::Date;
@@ -284,9 +285,9 @@ impl Locale {
     }
 
     /// The table compiled into the crate. Only [`Locale::messages`] (native
-    /// builds) and [`table_json`] read it, so the wasm file links English's
-    /// alone (`scripts/check-size.mjs` checks that).
-    fn built_in(self) -> &'static Messages {
+    /// builds) and the CLI, which writes the tables, read it, so the wasm
+    /// file links English's alone (`scripts/check-size.mjs` checks that).
+    pub fn built_in(self) -> &'static Messages {
         match self {
             Locale::En => &EN,
             Locale::Es => &ES,
@@ -570,7 +571,7 @@ pub fn table_file(tag: &str) -> &'static str {
     }
 }
 
-/// Takes `json`, a table written by [`table_json`], as the messages of the
+/// Takes `json`, a table as the CLI writes it, as the messages of the
 /// locale of `tag`. Only the first table given for a locale is parsed; a
 /// table that is not valid is refused, and the locale keeps English.
 /// Returns whether the locale now has its table. English is built in and
@@ -599,31 +600,31 @@ const DATE_TOKENS: [(&str, DatePart); 6] =
 const PLURAL_NAMES: [(&str, Plural); 6] =
     [("zero", Plural::Zero), ("one", One), ("two", Two), ("few", Few), ("many", Many), ("other", Other)];
 
-/// Lists every message field once, by kind, and makes the writer and the
-/// reader of tables from that one list.
+/// Lists every message field once, by kind, and makes the reader of tables
+/// and the lists the CLI writes them from ([`Messages::texts`],
+/// [`Messages::plural_messages`]) from that one list.
 macro_rules! table_fields {
     (texts: $($t:ident)*; forms: $($f:ident)*;) => {
-        /// Appends the table's messages, `"name":value` each.
-        fn write_fields(m: &Messages, out: &mut String) {
-            // Names every field: a field missing from the list fails to compile.
-            let Messages { $($t: _,)* $($f: _,)* date: _, months: _ } = m;
-            $(
-                json_key(out, stringify!($t));
-                json_str(out, m.$t);
-            )*
-            $(
-                json_key(out, stringify!($f));
-                out.push('{');
-                for &(p, text) in m.$f {
-                    json_key(out, PLURAL_NAMES.iter().find(|(_, q)| *q == p).map_or("other", |&(n, _)| n));
-                    json_str(out, text);
-                }
-                out.push('}');
-            )*
+        #[cfg(not(browser))]
+        impl Messages {
+            /// Every plain message, by its name in a table file, in the
+            /// order the file lists them (first in a table, before
+            /// [`Messages::plural_messages`], `date` and `months`).
+            pub fn texts(&self) -> Vec<(&'static str, &'static str)> {
+                // Names every field: a field missing from the list fails to compile.
+                let Messages { $($t: _,)* $($f: _,)* date: _, months: _ } = self;
+                vec![$((stringify!($t), self.$t),)*]
+            }
+
+            /// Every plural message, by its name in a table file, in the
+            /// order the file lists them.
+            pub fn plural_messages(&self) -> Vec<(&'static str, &'static Forms)> {
+                vec![$((stringify!($f), self.$f),)*]
+            }
         }
 
         impl Messages {
-            /// The table that [`table_json`] wrote, or `None` when `src` is
+            /// A table as the CLI writes it, or `None` when `src` is
             /// not one: every message present and a string, every plural
             /// message an object of known categories with an `other` form,
             /// a date pattern of known tokens, and 0 or 12 month names.
@@ -745,66 +746,36 @@ fn string(v: &Spanned) -> Option<&'static str> {
     }
 }
 
-/// The message table of `locale` as minified JSON, for the wasm build to
-/// fetch: `{"episode":"…",…,"min_read":{"one":"…","other":"…"},…,
-/// "date":"{d} {MMM} {y}","months":["ene",…]}`. Characters are written as
-/// themselves (UTF-8), escaping only what JSON requires. (The wasm tests use
-/// it too; the wasm file does not link it: nothing it exports calls it.)
-pub fn table_json(locale: Locale) -> String {
-    let m = locale.built_in();
-    let mut out = String::from("{");
-    write_fields(m, &mut out);
-    json_key(&mut out, "date");
-    let mut pattern = String::new();
-    for part in m.date {
-        match part {
-            Lit(text) => pattern.push_str(text),
-            p => {
-                let token = DATE_TOKENS.iter().find(|(_, q)| q == p).map_or("", |&(t, _)| t);
-                pattern.push_str(&concat(&["{", token, "}"]));
+#[cfg(not(browser))]
+impl Messages {
+    /// The medium date pattern as a table writes it, `"{d} {MMM} {y}"`:
+    /// tokens in braces, literal text between them.
+    pub fn date_pattern(&self) -> String {
+        let mut pattern = String::new();
+        for part in self.date {
+            match part {
+                Lit(text) => pattern.push_str(text),
+                p => {
+                    let token = DATE_TOKENS.iter().find(|(_, q)| q == p).map_or("", |&(t, _)| t);
+                    pattern.push_str(&concat(&["{", token, "}"]));
+                }
             }
         }
+        pattern
     }
-    json_str(&mut out, &pattern);
-    json_key(&mut out, "months");
-    out.push('[');
-    for (i, name) in m.months.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        json_str(&mut out, name);
+
+    /// The short month names, January first (none for numeric dates).
+    pub fn month_names(&self) -> &'static [&'static str] {
+        self.months
     }
-    out.push_str("]}");
-    out
 }
 
-/// Appends `"key":`, after a comma unless it opens an object.
-fn json_key(out: &mut String, key: &str) {
-    if !out.ends_with('{') {
-        out.push(',');
+#[cfg(not(browser))]
+impl Plural {
+    /// The category's CLDR name, as tables write it: `"one"`, `"other"`.
+    pub fn name(self) -> &'static str {
+        PLURAL_NAMES.iter().find(|(_, p)| *p == self).map_or("other", |&(n, _)| n)
     }
-    json_str(out, key);
-    out.push(':');
-}
-
-/// Appends `s` as a JSON string.
-fn json_str(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' | '\\' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if c < ' ' => {
-                out.push_str("\\u00");
-                out.push(char::from(b"0123456789abcdef".get(usize::from(c as u8 >> 4)).copied().unwrap_or(b'0')));
-                out.push(char::from(b"0123456789abcdef".get(usize::from(c as u8 & 15)).copied().unwrap_or(b'0')));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
 }
 
 static EN: Messages = Messages {
@@ -1390,6 +1361,8 @@ static HE: Messages = Messages {
 #[cfg(test)]
 mod tests {
     use super::*;
+    // The tables as the CLI writes them, for the reader to read.
+    use crate::cli::locales::table_json;
 
     fn loc(tag: &str) -> Locale {
         let l = Locale::from_tag(tag);
