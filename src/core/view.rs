@@ -373,15 +373,12 @@ impl Ctx<'_> {
     fn compact(&self) -> bool {
         self.opts.layout == Layout::Compact
     }
-    /// A titled section, labelled by its heading one level below the
-    /// title's.
-    fn section(&self, tag: &'static str, part: &'static str, title: &str) -> Element {
-        let id = self.id(part);
-        el(tag)
-            .part(part)
-            .class("section")
-            .attr("aria-labelledby", id.clone())
-            .child(el(heading(self.level.saturating_add(1))).attr("id", id).text(title))
+    /// A titled section: its heading sits one level below the title's.
+    /// Not a landmark (a `<section>` without a name is none): a page may
+    /// hold many cards, and "Key takeaways" once per card would be many
+    /// regions of one name. The headings structure the card.
+    fn section(&self, part: &'static str, title: &str) -> Element {
+        el("section").part(part).class("section").child(el(heading(self.level.saturating_add(1))).text(title))
     }
 }
 
@@ -565,21 +562,13 @@ fn takeaways(c: &Ctx) -> Element {
             .hook(Hook::ShowAll(n))
             .text(show_all)
     });
-    let mut section = c.section("section", "takeaways", m.takeaways).child(list).maybe(show_all);
-    if compact {
-        // Compact cards share a page (a collection): each "Key takeaways"
-        // region also names its episode, so landmarks stay unique.
-        if let Some(label) = section.attrs.iter_mut().find(|(n, _)| *n == "aria-labelledby") {
-            label.1 = concat(&[&c.id("takeaways"), " ", &c.id("title")]);
-        }
-    }
-    section
+    c.section("takeaways", m.takeaways).child(list).maybe(show_all)
 }
 
 /// What the episode covers, in a paragraph.
 fn covers(c: &Ctx) -> Option<Element> {
     let text = c.card.covers.as_ref().filter(|_| !c.compact())?;
-    Some(c.section("section", "covers", c.msg().covers).child(el("p").attr("dir", "auto").text(text.as_str())))
+    Some(c.section("covers", c.msg().covers).child(el("p").attr("dir", "auto").text(text.as_str())))
 }
 
 /// The questions the episode answers, as a list.
@@ -588,19 +577,14 @@ fn questions(c: &Ctx) -> Option<Element> {
     if items.is_empty() || c.compact() {
         return None;
     }
-    Some(c.section("section", "questions", c.msg().questions).child(points(
-        items,
-        "question",
-        "question-title",
-        "question-text",
-    )))
+    Some(c.section("questions", c.msg().questions).child(points(items, "question", "question-title", "question-text")))
 }
 
 /// The notable moment, as a quotation.
 fn notable(c: &Ctx) -> Option<Element> {
     let moment = c.card.notable_moment.as_ref().filter(|_| !c.compact())?;
     Some(
-        c.section("section", "notable", c.msg().notable)
+        c.section("notable", c.msg().notable)
             .child(el("blockquote").child(el("p").attr("dir", "auto").text(moment.as_str()))),
     )
 }
@@ -611,7 +595,7 @@ fn listen(c: &Ctx) -> Option<Element> {
     if items.is_empty() || c.compact() {
         return None;
     }
-    Some(c.section("nav", "listen", c.msg().listen).child(el("ul").class("links").children(
+    Some(c.section("listen", c.msg().listen).child(el("ul").class("links").children(
         items.iter().map(|l| el("li").child(link(l.url.as_str(), None).attr("dir", "auto").text(l.label.as_str()))),
     )))
 }

@@ -1,6 +1,7 @@
 // Accessibility: axe-core (WCAG 2.0/2.1/2.2 A and AA, and best practices) on
 // real pages holding a card, in each state a reader can meet. axe descends
 // into the card's open shadow root.
+import { readFileSync } from "node:fs";
 import { test, expect, settled, expectNoAxeViolations as expectNoViolations } from "./fixtures.mjs";
 
 /** A plain, valid host page holding `body`, served at /a11y.html. */
@@ -42,8 +43,8 @@ async function collection(page, server) {
   await expect(page.locator("summary-card .episodes > li").first()).toBeVisible();
 }
 
-// Every compact card's takeaways region is named by its heading and its
-// episode's title, so a collection's landmarks stay unique (landmark-unique).
+// A card's sections are not landmarks, so a collection's compact cards do not
+// repeat one region name per card (landmark-unique).
 test("axe: a collection (a showcase of compact cards), dark OS", async ({ page, server }) => {
   await collection(page, server);
   await expectNoViolations(page);
@@ -55,6 +56,29 @@ test("axe: a showcase with more than 12 episodes, after 'Show more', and in Arab
   await page.locator("#show .collection > button.more").click();
   await expect(page.locator("#show [part=card]")).toHaveCount(15);
   await expectNoViolations(page);
+});
+
+// Three full cards on one page, each with every section: a card's sections
+// are headed parts of its article, not landmarks, so "Key takeaways" three
+// times is not three regions of one name (landmark-unique).
+test("axe: three cards on one page keep the page's landmarks unique", async ({ page, server }) => {
+  const { episodes } = JSON.parse(readFileSync(new URL("../../www/episodes/season.json", import.meta.url), "utf8"));
+  expect(episodes).toHaveLength(3);
+  const cards = episodes.map(
+    (e, i) => `<summary-card id="c${i}"><script type="application/json">${JSON.stringify(e).replace(/</g, "\\u003c")}</script></summary-card>`,
+  );
+  await host(page, server, cards.join("\n"));
+  for (const i of [0, 1, 2]) expect(await settled(page, `#c${i}`)).toBe("ready");
+  await expect(page.locator("summary-card [part=takeaways]")).toHaveCount(3);
+  await expect(page.locator("summary-card [part=listen]")).toHaveCount(3);
+  await expectNoViolations(page);
+  // The rule by name (a best practice, so in the run above too), and that it
+  // had landmarks to check.
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: "rule", values: ["landmark-unique"] } }),
+  );
+  expect(result.violations.map((v) => v.nodes.map((n) => n.html))).toEqual([]);
+  expect(result.passes.map((r) => r.id)).toEqual(["landmark-unique"]);
 });
 
 test("axe: the error state (invalid data) and a failed request with Retry", async ({ page, server }) => {
