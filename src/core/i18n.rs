@@ -234,10 +234,10 @@ impl Locale {
         s
     }
 
-    /// The compact duration label, rounded to whole minutes as
-    /// [`time::duration_label`] does: minutes under two hours, hours and
-    /// minutes from two hours, in CLDR short units (`"96 min"`,
-    /// `"2 h 5 min"`; de `"96 Min."`, ja `"96 分"`, ar `"96 د"`).
+    /// The compact duration label, in whole minutes ([`time::minutes`]):
+    /// minutes under two hours (a three-digit minute count is harder to read
+    /// than hours), hours and minutes from two hours, in CLDR short units
+    /// (`"96 min"`, `"2 h 5 min"`; de `"96 Min."`, ja `"96 分"`, ar `"96 د"`).
     pub fn duration(self, secs: u64) -> String {
         let m = time::minutes(secs);
         let msg = self.messages();
@@ -1518,25 +1518,8 @@ mod tests {
         assert_eq!(en.count(m.more_problems, 1), "…and 1 more problem (the browser console lists them all).");
         assert_eq!(en.count(m.more_problems, 2), "…and 2 more problems (the browser console lists them all).");
         assert_eq!(en.date(Date { year: 2025, month: 11, day: 25 }), "Nov 25, 2025");
-        let names = ["A".to_string(), "B".to_string(), "C".to_string()];
         let (between, last) = en.list_separators(3, "C");
-        assert_eq!(concat(&[&names[0], between, &names[1], last, &names[2]]), text::join_and(&names));
-    }
-
-    use crate::core::text;
-
-    #[test]
-    fn english_durations_and_dates_match_the_time_labels() {
-        // Below 1,000 hours (which Intl groups as "1,000 h").
-        for secs in (0..3_600_000).step_by(97).chain([7199, 7200, 7500, 10_800, 3_599_969]) {
-            assert_eq!(Locale::En.duration(secs), time::duration_label(secs), "{secs}");
-        }
-        for month in 1..=12 {
-            for day in [1, 9, 10, 28] {
-                let d = Date { year: 2031, month, day };
-                assert_eq!(Locale::En.date(d), time::date_label(d));
-            }
-        }
+        assert_eq!(concat(&["A", between, "B", last, "C"]), "A, B and C");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Small text helpers that keep `core::fmt` out of the shipped binary:
-//! number to text, quoting values in messages, English lists and plurals.
+//! numbers to text and back, byte-level searches, values cut short for
+//! messages, and a content hash.
 
 /// Appends `n` in decimal.
 pub fn push_uint(out: &mut String, n: u64) {
@@ -93,18 +94,6 @@ pub fn cut(value: &str, max: usize) -> String {
     s
 }
 
-/// "A", "A and B", "A, B and C".
-pub fn join_and(items: &[String]) -> String {
-    let mut s = String::new();
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            s.push_str(if i + 1 == items.len() { " and " } else { ", " });
-        }
-        s.push_str(item);
-    }
-    s
-}
-
 /// FNV-1a, 32 bits: a short fingerprint that stays the same across Rust
 /// releases (std's hashers may change), for ids made from content.
 pub fn fnv1a(bytes: &[u8]) -> u32 {
@@ -147,14 +136,5 @@ mod tests {
         assert_eq!(cut("abc", 5), "abc");
         assert_eq!(cut("abcdef", 3), "abc…");
         assert_eq!(cut("日本語です", 2), "日本…");
-    }
-
-    #[test]
-    fn lists_read_as_english() {
-        let v = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-        assert_eq!(join_and(&v(&[])), "");
-        assert_eq!(join_and(&v(&["A"])), "A");
-        assert_eq!(join_and(&v(&["A", "B"])), "A and B");
-        assert_eq!(join_and(&v(&["A", "B", "C"])), "A, B and C");
     }
 }

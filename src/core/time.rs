@@ -1,5 +1,6 @@
 //! Episode durations and publication dates: parsing the forms podcast feeds
-//! use, and the short labels the card shows.
+//! use, whole minutes, and the ISO 8601 forms for `<time datetime>` and
+//! JSON-LD. The labels the card shows are per locale, in `i18n`.
 
 use crate::core::limits::MAX_DURATION_SECONDS;
 use crate::core::model::Date;
@@ -52,26 +53,6 @@ pub fn check_length(seconds: u64) -> Result<u64, DurationError> {
 /// Whole minutes, rounded to the nearest, never below 1.
 pub fn minutes(seconds: u64) -> u64 {
     (seconds.saturating_add(30) / 60).max(1)
-}
-
-/// The short label: `"96 min"` under two hours, `"2 h 5 min"` from two hours
-/// (a three-digit minute count is harder to read than hours).
-pub fn duration_label(seconds: u64) -> String {
-    let m = minutes(seconds);
-    let mut s = String::new();
-    if m >= 120 {
-        push_uint(&mut s, m / 60);
-        s.push_str(" h");
-        if m % 60 != 0 {
-            s.push(' ');
-            push_uint(&mut s, m % 60);
-            s.push_str(" min");
-        }
-    } else {
-        push_uint(&mut s, m);
-        s.push_str(" min");
-    }
-    s
 }
 
 /// ISO 8601 duration for `<time datetime>`: `PT1H36M`.
@@ -137,18 +118,6 @@ pub fn parse_date(s: &str) -> Option<Date> {
     Some(Date { year, month: month as u8, day: day as u8 })
 }
 
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/// `"Nov 25, 2025"`.
-pub fn date_label(d: Date) -> String {
-    let mut s = String::from(MONTHS.get(usize::from(d.month).wrapping_sub(1)).copied().unwrap_or(""));
-    s.push(' ');
-    push_uint(&mut s, d.day.into());
-    s.push_str(", ");
-    push_uint(&mut s, d.year.into());
-    s
-}
-
 /// `"2025-11-25"`, for `<time datetime>`.
 pub fn iso_date(d: Date) -> String {
     let mut s = String::new();
@@ -211,28 +180,26 @@ mod tests {
     }
 
     #[test]
-    fn duration_labels() {
-        let cases: &[(u64, &str, &str)] = &[
-            (5760, "96 min", "PT1H36M"),
-            (5580, "93 min", "PT1H33M"),
-            (29, "1 min", "PT1M"),
-            (90, "2 min", "PT2M"),
-            (3600, "60 min", "PT1H"),
-            (7199, "2 h", "PT2H"),
-            (7500, "2 h 5 min", "PT2H5M"),
-            (10800, "3 h", "PT3H"),
+    fn iso_durations_of_the_minutes_shown() {
+        let cases: &[(u64, &str)] = &[
+            (5760, "PT1H36M"),
+            (5580, "PT1H33M"),
+            (29, "PT1M"),
+            (90, "PT2M"),
+            (3600, "PT1H"),
+            (7199, "PT2H"),
+            (7500, "PT2H5M"),
+            (10800, "PT3H"),
         ];
-        for &(secs, label, iso) in cases {
-            assert_eq!(duration_label(secs), label, "{secs}");
+        for &(secs, iso) in cases {
             assert_eq!(iso_duration(secs), iso, "{secs}");
         }
     }
 
     /// Found by tests/fuzz.rs: rounding overflowed for the largest numbers.
     #[test]
-    fn labels_take_any_number_of_seconds() {
+    fn minutes_take_any_number_of_seconds() {
         assert_eq!(minutes(u64::MAX), u64::MAX / 60);
-        assert_eq!(duration_label(u64::MAX), "5124095576030431 h");
         assert_eq!(iso_duration(u64::MAX - 29), "PT5124095576030431H");
     }
 
@@ -240,7 +207,6 @@ mod tests {
     fn dates() {
         let d = parse_date("2025-11-25").unwrap();
         assert_eq!(d, Date { year: 2025, month: 11, day: 25 });
-        assert_eq!(date_label(d), "Nov 25, 2025");
         assert_eq!(iso_date(d), "2025-11-25");
         assert_eq!(parse_date("2024-02-29T10:00:00Z"), Some(Date { year: 2024, month: 2, day: 29 }));
         assert_eq!(iso_date(parse_date("2024-01-05").unwrap()), "2024-01-05");
