@@ -205,7 +205,9 @@ fn url() -> BoxedStrategy<String> {
     .boxed()
 }
 
-/// JSON as the generator builds it; serialized by [`J::write`].
+/// JSON as the generator builds it. Not a `serde_json::Value`: a number's
+/// text is part of what is fuzzed (`1e400`, `-0`, 26 digits, which no `f64`
+/// holds), and an object keeps every member, repeats included, in order.
 #[derive(Debug, Clone, PartialEq)]
 enum J {
     Null,
@@ -217,60 +219,22 @@ enum J {
     Obj(Vec<(String, J)>),
 }
 
-fn write_json_string(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c if c < ' ' => {
-                out.push_str("\\u00");
-                out.push(char::from(b"0123456789abcdef"[(c as usize) >> 4]));
-                out.push(char::from(b"0123456789abcdef"[(c as usize) & 15]));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
-
 impl J {
-    fn write(&self, out: &mut String) {
+    /// JSON text: strings and keys escaped by serde_json, numbers as
+    /// generated, and whitespace between an object's members.
+    fn to_json(&self) -> String {
+        let string = |s: &str| serde_json::to_string(s).unwrap();
         match self {
-            J::Null => out.push_str("null"),
-            J::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            J::Num(n) => out.push_str(n),
-            J::Str(s) => write_json_string(out, s),
-            J::Arr(items) => {
-                out.push('[');
-                for (i, v) in items.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    v.write(out);
-                }
-                out.push(']');
-            }
+            J::Null => "null".into(),
+            J::Bool(b) => b.to_string(),
+            J::Num(n) => n.clone(),
+            J::Str(s) => string(s),
+            J::Arr(items) => format!("[{}]", items.iter().map(J::to_json).collect::<Vec<_>>().join(",")),
             J::Obj(members) => {
-                out.push_str("{ ");
-                for (i, (k, v)) in members.iter().enumerate() {
-                    if i > 0 {
-                        out.push_str(",\n  ");
-                    }
-                    write_json_string(out, k);
-                    out.push_str(": ");
-                    v.write(out);
-                }
-                out.push_str(" }");
+                let members: Vec<String> = members.iter().map(|(k, v)| string(k) + ": " + &v.to_json()).collect();
+                format!("{{ {} }}", members.join(",\n  "))
             }
         }
-    }
-
-    fn to_json(&self) -> String {
-        let mut s = String::new();
-        self.write(&mut s);
-        s
     }
 }
 
@@ -910,11 +874,44 @@ fn same(src: &str, got: &Spanned, want: &J) {
     }
 }
 
+/// Where `offset` is as a reader counts, written independently of
+/// `json::line_col`: the line is 1 + the newlines before it, the column 1 +
+/// the characters since the last of them (a byte order mark takes none). An
+/// offset inside a character is after it; one past the end is the end.
+fn reader_line_col(src: &str, offset: usize) -> (usize, usize) {
+    let end = (offset.min(src.len())..=src.len()).find(|&i| src.is_char_boundary(i)).unwrap();
+    let before = &src[..end];
+    let last_line = before.rsplit('\n').next().unwrap();
+    (before.matches('\n').count() + 1, last_line.chars().filter(|&c| c != '\u{feff}').count() + 1)
+}
+
+/// The first byte offset at `line:col` in `src`: the inverse of `line_col`
+/// up to byte order marks, which take no column.
+fn offset_at(src: &str, line: usize, col: usize) -> usize {
+    let start: usize = src.split_inclusive('\n').take(line - 1).map(str::len).sum();
+    match col.checked_sub(2) {
+        None => start,
+        Some(n) => {
+            let counted = src[start..].char_indices().filter(|&(_, c)| c != '\u{feff}');
+            let (i, c) = counted.clone().nth(n).expect("the column is on its line");
+            start + i + c.len_utf8()
+        }
+    }
+}
+
+/// `line_col` says where `offset` is, and that place leads back to it.
+fn check_line_col(src: &str, offset: usize) {
+    let (line, col) = json::line_col(src, offset);
+    assert_eq!((line, col), reader_line_col(src, offset), "offset {offset} of {src:?}");
+    let back = offset_at(src, line, col);
+    let end = (offset.min(src.len())..=src.len()).find(|&i| src.is_char_boundary(i)).unwrap();
+    assert!(back <= end && src[back..end].chars().all(|c| c == '\u{feff}'), "{line}:{col} is {back}, not {offset}");
+}
+
 fn check_syntax_error_offset(src: &str, offset: usize) {
     assert!(offset <= src.len(), "offset {offset} past the end ({})", src.len());
     assert!(src.is_char_boundary(offset), "offset {offset} inside a character");
-    let (line, col) = json::line_col(src, offset);
-    assert!(line >= 1 && col >= 1);
+    check_line_col(src, offset);
 }
 
 /// Parse, validate and render `src`: valid documents as cards (and their
@@ -954,7 +951,10 @@ fn run_document(src: &str, opts: &Options) {
 /// The share texts, links and menu of a valid card.
 fn check_share(card: &Card, opts: &Options) {
     let minutes = readtime::card_minutes(card, opts.wpm);
-    assert!(minutes >= 1);
+    // One more takeaway (a copy of one it has) never reads faster.
+    let mut longer = card.clone();
+    longer.takeaways.extend(card.takeaways.first().cloned());
+    assert!(readtime::card_minutes(&longer, opts.wpm) >= minutes);
     let text = links::share_text(card, minutes, summary_card::core::i18n::Locale::En);
     let page = "https://blog.example/post?x=1#old";
     let url = links::share_url(card, page);
@@ -1048,10 +1048,22 @@ proptest! {
         prop_assert_eq!(json::parse(&src).map(|v| v.value), Ok(Value::String(s)));
     }
 
+    /// Line and column round-trip to the byte offset, for any text (lines,
+    /// CRLF, wide characters, byte order marks) and any offset: inside it,
+    /// inside a character, or past the end.
     #[test]
-    fn line_col_accepts_any_offset(src in any::<String>(), offset in any::<usize>()) {
-        let (line, col) = json::line_col(&src, offset);
-        prop_assert!(line >= 1 && col >= 1);
+    fn line_col_round_trips_to_the_offset(
+        src in prop_oneof![
+            any::<String>(),
+            proptest::collection::vec(select(&["\n", "\r\n", "a", " ", "é", "日", "👍🏽", "\u{feff}"][..]), 0..40)
+                .prop_map(|parts| parts.concat()),
+        ],
+        at in any::<proptest::sample::Index>(),
+        past in 0usize..3,
+    ) {
+        let offset = at.index(src.len() + 1) + if past == 0 { 0 } else { src.len() * past + past };
+        check_line_col(&src, offset);
+        check_line_col(&src, usize::MAX);
     }
 }
 
@@ -1115,8 +1127,14 @@ proptest! {
         let locale = summary_card::core::i18n::LOCALES[locale];
         let opts = Options { theme: Theme::Dark, layout, wpm, heading: 2, locale, output };
         if let Ok(Document::Card(card)) = parse_document(&doc.to_json()) {
-            check_view(&card_view(&card, &opts, n, level));
-            prop_assert!(readtime::card_minutes(&card, wpm) >= 1);
+            let view = card_view(&card, &opts, n, level);
+            check_view(&view);
+            // The read time shown is the one computed.
+            let mut elements = Vec::new();
+            flatten(&view, &mut elements);
+            let shown = elements.iter().find(|e| e.get("part") == Some("read-time")).unwrap();
+            let minutes = readtime::card_minutes(&card, wpm);
+            prop_assert_eq!(&shown.children, &vec![Node::Text(locale.count(locale.messages().min_read, minutes))]);
         }
     }
 }
@@ -1305,14 +1323,43 @@ proptest! {
         }
     }
 
-    /// Read time never panics, for any text and any counts and speed.
+    /// Read time adds up: text joined by a space counts as its two parts
+    /// did, and more text never reads faster (but for the first kana, which
+    /// makes Han characters Japanese, read faster than Chinese); a faster
+    /// reader never takes longer.
     #[test]
-    fn read_time_takes_any_input(s in text(), words in big_u64(), other in big_u64(), wpm in any::<u32>()) {
+    fn read_time_grows_with_the_text(a in text(), b in text(), wpm in any::<u32>()) {
+        let count = |s: &str| {
+            let mut c = Count::default();
+            c.add(s);
+            c
+        };
+        let (ca, cb, both) = (count(&a), count(&b), count(&(a.clone() + " " + &b)));
+        let sum = Count {
+            words: ca.words + cb.words,
+            arabic: ca.arabic + cb.arabic,
+            hebrew: ca.hebrew + cb.hebrew,
+            han: ca.han + cb.han,
+            kana: ca.kana + cb.kana,
+        };
+        prop_assert_eq!(both, sum);
+        if !(ca.kana == 0 && cb.kana > 0) {
+            prop_assert!(both.minutes(wpm) >= ca.minutes(wpm), "{:?} then {:?}", ca, both);
+        }
+        prop_assert!(ca.minutes(wpm.saturating_add(1)) <= ca.minutes(wpm));
+    }
+
+    /// Words in a Latin script read at exactly `wpm` (rounded up, at least
+    /// a minute); any counts at all, however large, give an answer.
+    #[test]
+    fn read_time_is_words_over_speed(n in 0u64..20_000, wpm in 1u32..3000, big in big_u64()) {
+        let text = "word ".repeat(n as usize);
         let mut c = Count::default();
-        c.add(&s);
-        prop_assert!(c.minutes(wpm) >= 1);
-        let big = Count { words, arabic: other, hebrew: other, han: other, kana: other };
-        prop_assert!(big.minutes(wpm) >= 1);
+        c.add(&text);
+        prop_assert_eq!(c.words, n);
+        prop_assert_eq!(c.minutes(wpm), n.div_ceil(u64::from(wpm)).max(1));
+        let (huge, words) = (Count { words: big, arabic: big, hebrew: big, han: big, kana: big }, Count { words: big, ..Count::default() });
+        prop_assert!(huge.minutes(wpm) >= words.minutes(wpm));
     }
 
     /// Small text helpers: `uint` is decimal, `cut` is bounded.
