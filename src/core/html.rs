@@ -155,6 +155,7 @@ mod tests {
             "hidden",
         ];
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
+        let mut payloads = 0;
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
             let name = path.file_name().unwrap().to_string_lossy().into_owned();
@@ -162,7 +163,8 @@ mod tests {
                 continue;
             }
             let doc = parse_document(&std::fs::read_to_string(&path).unwrap()).unwrap();
-            let html = to_html(&document_view(&doc, &Options::default()));
+            let view = document_view(&doc, &Options::default());
+            let html = to_html(&view);
             let mut images = 0;
             for (tag, attrs) in tags(&html) {
                 assert!(TAGS.contains(&tag.as_str()), "{name}: <{tag}>");
@@ -173,8 +175,25 @@ mod tests {
             }
             let cards = html.matches("<article").count();
             assert!(images <= cards, "{name}: {images} images for {cards} cards");
-            assert!(!html.contains("__pwned('") || html.contains("__pwned(&#39;"), "{name}");
+            // The payload's quote is escaped wherever the card shows it.
+            let shown = strings(&view).iter().any(|s| s.contains("__pwned('"));
+            assert!(!html.contains("__pwned('"), "{name}");
+            assert_eq!(html.contains("__pwned(&#39;"), shown, "{name}");
+            payloads += usize::from(shown);
         }
+        assert!(payloads >= 10, "the corpus shows the payload in {payloads} cards");
+    }
+
+    /// Every attribute value and text node of the tree.
+    fn strings(e: &Element) -> Vec<&str> {
+        let mut out: Vec<&str> = e.attrs.iter().map(|(_, v)| v.as_str()).collect();
+        for c in &e.children {
+            match c {
+                Node::Element(c) => out.extend(strings(c)),
+                Node::Text(t) => out.push(t),
+            }
+        }
+        out
     }
 
     #[test]
