@@ -998,6 +998,25 @@ mod tests {
         }
     }
 
+    /// A card's sections are headed but unnamed, so not landmarks: a page
+    /// of cards would otherwise repeat "Key takeaways" and the rest as
+    /// regions of one name.
+    #[test]
+    fn a_cards_sections_are_not_landmarks() {
+        for layout in [Layout::Full, Layout::Compact] {
+            let v = document_view(&seed(), &Options { layout, ..Options::default() });
+            for e in all(&v) {
+                assert!(!matches!(e.tag, "nav" | "aside" | "main" | "form"), "{e:?}");
+                assert!(e.get("role").is_none() || e.get("role") == Some("status"), "{e:?}");
+                if e.tag == "section" {
+                    assert_eq!((e.get("aria-labelledby"), e.get("aria-label")), (None, None), "{e:?}");
+                    let Some(Node::Element(h)) = e.children.first() else { panic!("{e:?}") };
+                    assert_eq!(h.tag, "h3");
+                }
+            }
+        }
+    }
+
     #[test]
     fn wpm_changes_the_read_time() {
         let v = document_view(&seed(), &Options { wpm: 100, ..Options::default() });
