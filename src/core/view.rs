@@ -450,6 +450,7 @@ fn artwork(c: &Ctx) -> Option<Element> {
         .into_iter()
         .collect();
     let mut art = el("span").class("art");
+    // A fragment has no CSS to sit the initial under the image.
     if !c.opts.fragment() {
         art = art.attr("aria-hidden", "true").text(initial);
     }
