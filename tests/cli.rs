@@ -321,6 +321,12 @@ fn options_reach_the_element_and_the_markup() {
     assert!(html.contains("<h3 part=\"title\""));
     let (_, html) = run(&["render", SEED, "--locale", "he"]);
     assert!(html.contains("lang=\"he\" dir=\"rtl\""));
+    // An option given twice takes its last value.
+    let (_, html) = run(&["render", SEED, "--fragment", "--fragment", "--layout", "full", "--layout=compact"]);
+    assert!(html.starts_with("<article part=\"card\""), "{html}");
+    assert_eq!(html.matches(" part=\"takeaway\"").count(), 3);
+    let (_, html) = run(&["render", SEED, "--theme", "dark", "--theme=light"]);
+    assert!(html.starts_with("<summary-card theme=\"light\" locale=\"en\">\n"), "{html}");
     // Defaults stay off the element (the widget's defaults are the same), but for the locale.
     let (_, html) = run(&["render", SEED, "--theme", "auto", "--layout", "full", "--locale", "en-GB"]);
     assert!(html.starts_with("<summary-card locale=\"en\">\n"));
@@ -370,53 +376,52 @@ fn render_reports_invalid_input_like_validate() {
 
 #[test]
 fn usage_errors_exit_2_with_one_line() {
-    let cases: &[(&[&str], &str)] = &[
-        (&["render", SEED, "--foo"], "summary-card: unknown option --foo (see summary-card render --help)"),
-        (&["--foo"], "summary-card: unknown option --foo (see summary-card --help)"),
-        (&["bogus"], "summary-card: unknown command \"bogus\" (see summary-card --help)"),
-        (&["help", "bogus"], "summary-card: unknown command \"bogus\" (see summary-card --help)"),
-        (
-            &["render", SEED, "--theme", "neon"],
-            "summary-card: --theme must be light, dark or auto, not \"neon\" (see summary-card render --help)",
-        ),
-        (
-            &["render", SEED, "--layout", "grid"],
-            "summary-card: --layout must be full or compact, not \"grid\" (see summary-card render --help)",
-        ),
-        (&["render", SEED, "--theme"], "summary-card: --theme needs a value (see summary-card render --help)"),
-        (&["render", SEED, "--fragment=yes"], "summary-card: --fragment takes no value (see summary-card render --help)"),
-        (
-            &["render", SEED, "--wpm", "5"],
-            "summary-card: --wpm must be a whole number from 50 to 2000, not \"5\" (see summary-card render --help)",
-        ),
-        (
-            &["render", SEED, "--heading-level", "7"],
-            "summary-card: --heading-level must be a whole number from 1 to 6, not \"7\" (see summary-card render --help)",
-        ),
+    // (arguments, the command whose help the line points to, what the line
+    // must say). The words are clap's; what they name is the point.
+    let cases: &[(&[&str], &str, &[&str])] = &[
+        (&["render", SEED, "--foo"], "render ", &["unexpected argument '--foo'"]),
+        (&["--foo"], "", &["unexpected argument '--foo'"]),
+        (&["bogus"], "", &["unrecognized subcommand 'bogus'"]),
+        (&["rendr", SEED], "", &["'rendr'", "a similar subcommand exists: 'render'"]),
+        (&["help", "bogus"], "", &["unrecognized subcommand 'bogus'"]),
+        (&["render", SEED, "--them", "dark"], "render ", &["'--them'", "a similar argument exists: '--theme'"]),
+        (&["render", SEED, "--theme", "neon"], "render ", &["'neon'", "'--theme <THEME>'", "light, dark, auto"]),
+        (&["render", SEED, "--layout", "grid"], "render ", &["'grid'", "'--layout <LAYOUT>'", "full, compact"]),
+        (&["render", SEED, "--theme"], "render ", &["a value is required for '--theme <THEME>'"]),
+        (&["render", SEED, "--fragment=yes"], "render ", &["unexpected value 'yes' for '--fragment'"]),
+        (&["render", SEED, "--wpm", "5"], "render ", &["'5'", "'--wpm <N>'", "a whole number from 50 to 2000"]),
+        (&["render", SEED, "--wpm", "fast"], "render ", &["'fast'", "a whole number from 50 to 2000"]),
+        (&["render", SEED, "--heading-level", "7"], "render ", &["'7'", "a whole number from 1 to 6"]),
         (
             &["render", SEED, "--locale", "xx"],
-            "summary-card: the card has no words for locale \"xx\"; it speaks en, es, de, fr, pt, ja, zh, ar, hi, he (see summary-card render --help)",
+            "render ",
+            &["'xx'", "no words for this locale; it speaks en, es, de, fr, pt, ja, zh, ar, hi, he"],
         ),
-        (
-            &["render", SEED, "--fragment", "--theme", "dark"],
-            "summary-card: --theme does not apply to --fragment, which carries no stylesheet (see summary-card render --help)",
-        ),
-        (&["render"], "summary-card: render needs a FILE (see summary-card render --help)"),
-        (&["render", SEED, SEASON], "summary-card: render takes one FILE (see summary-card render --help)"),
-        (&["validate"], "summary-card: validate needs at least one FILE (see summary-card validate --help)"),
-        (&["validate", "-x", SEED], "summary-card: unknown option -x (see summary-card validate --help)"),
-        (&["schema", "x"], "summary-card: schema takes no arguments (see summary-card schema --help)"),
-        (&["from-rss"], "summary-card: from-rss needs a FEED file (see summary-card from-rss --help)"),
-        (&["from-rss", "f.xml", "--guid"], "summary-card: --guid needs a value (see summary-card from-rss --help)"),
+        (&["render", SEED, "--fragment", "--theme", "dark"], "render ", &["'--fragment' cannot be used with '--theme"]),
+        (&["render"], "render ", &["required arguments were not provided: <FILE>"]),
+        (&["render", SEED, SEASON], "render ", &["unexpected argument 'www/episodes/season.json'"]),
+        (&["validate"], "validate ", &["required arguments were not provided: <FILE>..."]),
+        (&["validate", "-x", SEED], "validate ", &["unexpected argument '-x'"]),
+        (&["schema", "x"], "schema ", &["unexpected argument 'x'"]),
+        (&["from-rss"], "from-rss ", &["required arguments were not provided: <FEED>"]),
+        (&["from-rss", "f.xml", "--guid"], "from-rss ", &["a value is required for '--guid <GUID>'"]),
+        (&["__locales"], "", &["required arguments were not provided: <DIR>"]),
     ];
-    for (args, want) in cases {
+    for (args, cmd, says) in cases {
         let (code, out, err) = run3(args);
-        assert_eq!((code, out.as_str(), err.as_str()), (2, "", &*format!("{want}\n")), "{args:?}");
+        assert_eq!((code, out.as_str()), (2, ""), "{args:?}");
+        let line = err.strip_suffix('\n').filter(|l| !l.contains('\n')).unwrap_or_else(|| panic!("{args:?}: {err}"));
+        let see = format!(" (see summary-card {cmd}--help)");
+        assert!(line.starts_with("summary-card: ") && line.ends_with(&see), "{args:?}: {line}");
+        for words in *says {
+            assert!(line.contains(words), "{args:?}: {words:?} in {line}");
+        }
     }
-    // No command at all: the usage, on stderr.
+    // No command at all: the overview, on stderr.
     let (code, out, err) = run3(&[]);
     assert_eq!((code, out.as_str()), (2, ""));
     assert!(err.starts_with("summary-card: podcast summary cards from JSON\n\nUsage:"), "{err}");
+    assert_eq!(err, run(&["--help"]).1);
     // `--` ends the options: a file named like one.
     let (code, _, err) = run3(&["render", "--", "--fragment"]);
     assert_eq!(code, 1);
@@ -428,27 +433,43 @@ fn help_names_every_command_option_and_exit_code() {
     for args in [&["--help"][..], &["-h"], &["help"]] {
         let (code, out, err) = run3(args);
         assert_eq!((code, err.as_str()), (0, ""), "{args:?}");
-        for word in ["validate FILE...", "render FILE", "schema", "from-rss FEED.xml", "Exit status", "0  success"] {
+        assert!(out.starts_with("summary-card: podcast summary cards from JSON\n\nUsage: summary-card <COMMAND>\n"));
+        for command in ["validate", "render", "schema", "from-rss", "help"] {
+            assert!(out.contains(&format!("\n  {command} ")), "{args:?}: {command}");
+        }
+        for word in ["A FILE of - reads standard input", "Exit status", "0  success", "1  invalid input"] {
             assert!(out.contains(word), "{args:?}: {word}");
         }
-        assert!(out.contains("1  invalid input") && out.contains("2  usage error"));
+        assert!(out.contains("2  usage error") && out.contains("--version"));
         assert!(!out.contains("__locales"));
     }
     let (_, render) = run(&["render", "--help"]);
+    assert!(render.contains("Usage: summary-card render [OPTIONS] <FILE>\n"), "{render}");
     for option in ["--theme", "--layout", "--locale", "--wpm", "--heading-level", "--fragment", "Exit status"] {
         assert!(render.contains(option), "{option}");
+    }
+    // The limits are the view's (the words as one line: clap wraps them).
+    let words = render.split_whitespace().collect::<Vec<_>>().join(" ");
+    for limits in ["50 to 2000", "[default: 238]", "1 to 6", "[default: 2]", "en, es, de, fr, pt, ja, zh, ar, hi, he"] {
+        assert!(words.contains(limits), "{limits}: {render}");
     }
     // -h after other arguments still prints the help (and reads no file).
     assert_eq!(run(&["render", "no/such.json", "-h"]), (0, render.clone()));
     assert_eq!(run(&["help", "render"]), (0, render));
-    for cmd in ["validate", "schema", "from-rss", "help"] {
+    for cmd in ["validate", "schema", "from-rss"] {
         let (code, out) = run(&[cmd, "--help"]);
         assert_eq!(code, 0, "{cmd}");
-        assert!(out.starts_with(&format!("Usage: summary-card {cmd}")), "{cmd}: {out}");
+        assert!(out.contains(&format!("\nUsage: summary-card {cmd}")), "{cmd}: {out}");
+        assert!(out.contains("\nExit status: 0"), "{cmd}: {out}");
+        assert_eq!(run(&[cmd, "-h"]), (0, out.clone()));
         assert_eq!(run(&["help", cmd]), (0, out));
     }
-    assert!(run(&["from-rss", "--help"]).1.contains("--guid"));
+    // What from-rss picks without --guid.
+    let (_, from_rss) = run(&["from-rss", "--help"]);
+    assert!(from_rss.contains("--guid <GUID>") && from_rss.contains("the newest item\nby <pubDate>"), "{from_rss}");
+    assert!(run(&["help", "help"]).1.contains("Usage: summary-card help [COMMAND]"));
     assert_eq!(run(&["--version"]), (0, format!("summary-card {}\n", env!("CARGO_PKG_VERSION"))));
+    assert_eq!(run(&["-V"]), run(&["--version"]));
 }
 
 /// Checks `now` against the committed file `path` (under the crate root),

@@ -1,56 +1,39 @@
-//! What the command line accepts: each command's help text, the option
-//! parser, and the checks of `render`'s option values (read as the widget
-//! reads the same attributes).
+//! What the command line accepts, defined once with clap: the commands,
+//! their arguments and options, the checks of their values, and every help
+//! text (the doc comments below are the one-line helps; the `*_MORE` texts
+//! follow a command's options). `summary-card --help`, `summary-card help
+//! COMMAND` and `summary-card COMMAND --help` print what clap makes of them.
+//!
+//! `render`'s options are the widget's attributes, checked here so that a
+//! value the widget would quietly replace by its default is an error.
 
 use crate::core::i18n::{Locale, LOCALES};
-use crate::core::view::{Options, HEADING_MAX, HEADING_MIN, WPM_MAX, WPM_MIN};
+use crate::core::readtime::DEFAULT_WPM;
+use crate::core::view::{Layout, Options, Theme, HEADING_MAX, HEADING_MIN, WPM_MAX, WPM_MIN};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
 
-pub const USAGE: &str = "\
-summary-card: podcast summary cards from JSON
-
-Usage:
-  summary-card validate FILE...
-  summary-card render FILE [--theme T] [--layout L] [--locale TAG] [--wpm N]
-                           [--heading-level N] [--fragment]
-  summary-card schema
-  summary-card from-rss FEED.xml [--guid GUID]
-  summary-card help [COMMAND]
-
-Commands:
-  validate   check card files; print each problem as FILE:LINE:COL: PATH: MESSAGE
-  render     print a card as static HTML that shows without JavaScript
-  schema     print the JSON Schema of the card format
-  from-rss   print card JSON for an episode of a podcast RSS feed
-  help       print this, or a command's options
-
-A FILE of - reads standard input.
-Options: --help (-h) for any command; --version (-V).
-Run 'summary-card COMMAND --help' for a command's options.
+const OVERVIEW_MORE: &str = "\
+A FILE of - reads standard input. 'summary-card help COMMAND' (or
+'summary-card COMMAND --help') prints a command's options.
 
 Exit status:
   0  success
   1  invalid input: validation errors, an unreadable file, a bad feed
-  2  usage error: unknown command or option, missing or bad argument
-";
+  2  usage error: unknown command or option, missing or bad argument";
 
-pub const VALIDATE_HELP: &str = "\
-Usage: summary-card validate FILE...
-
+const VALIDATE_MORE: &str = "\
 Checks each card (or collection) file against the data format and prints
-every problem, in file order, to standard output:
+every problem, in file order, on standard output:
 
   FILE:LINE:COL: PATH: MESSAGE
 
 PATH is the JSON path of the value (takeaways[2].title), or (document).
 Prints nothing when every file is valid.
 
-Exit status: 0 all valid, 1 any problem or unreadable file, 2 usage error.
-";
+Exit status: 0 all valid, 1 any problem or unreadable file, 2 usage error.";
 
-pub const RENDER_HELP: &str = "\
-Usage: summary-card render FILE [options]
-
+const RENDER_MORE: &str = "\
 Prints the card (a collection: its showcase) as static HTML, built from the
 same view as the widget: a <summary-card> element holding the card in a
 declarative shadow root with its stylesheet (shown without JavaScript), the
@@ -58,181 +41,189 @@ data as an inline <script type=\"application/json\"> (the widget, when the
 page loads it, upgrades the card in place), then schema.org JSON-LD
 (PodcastEpisode; an ItemList of them for a collection).
 
-Options:
-  --theme light|dark|auto    colour theme (default auto: the reader's setting)
-  --layout full|compact      layout (default full)
-  --locale TAG               language of the card's words, a BCP 47 tag:
-                             en, es, de, fr, pt, ja, zh, ar, hi, he (default en;
-                             regions are fine: pt-BR; another language is an error)
-  --wpm N                    reading speed for the read time, 50 to 2000 (default 238)
-  --heading-level N          the title's heading level, 1 to 6 (default 2)
-  --fragment                 print only the card's markup: no custom element,
-                             stylesheet or script, no buttons (for newsletters
-                             and feeds); --theme does not apply
-  -h, --help                 print this
-
 Invalid data: each problem as FILE:LINE:COL: PATH: MESSAGE on standard error.
 
-Exit status: 0 printed, 1 invalid data or unreadable file, 2 usage error.
-";
+Exit status: 0 printed, 1 invalid data or unreadable file, 2 usage error.";
 
-pub const SCHEMA_HELP: &str = "\
-Usage: summary-card schema
-
+const SCHEMA_MORE: &str = "\
 Prints the JSON Schema of the card data format (the same file as
 dist/summary-card.schema.json).
 
-Exit status: 0, or 2 for a usage error.
-";
+Exit status: 0, or 2 for a usage error.";
 
-pub const FROM_RSS_HELP: &str = "\
-Usage: summary-card from-rss FEED.xml [--guid GUID]
+const FROM_RSS_MORE: &str = "\
+Prints card JSON for one episode of a podcast RSS 2.0 feed: the newest item
+by <pubDate> (items without a readable date count as oldest), or with
+--guid the item whose <guid> is GUID. Everything but the summary comes from
+the feed: the card's one takeaway is an empty placeholder for you to write,
+which 'summary-card validate' flags until you do. Problems go to standard
+error as FEED:LINE:COL: PATH: MESSAGE.
 
-Prints card JSON for one episode of a podcast RSS feed: the item whose
-<guid> is GUID, else the feed's first item. Problems go to standard error
-as FEED:LINE:COL: PATH: MESSAGE.
+Exit status: 0 printed, 1 bad feed or unreadable file, 2 usage error.";
 
-Options:
-  --guid GUID    the episode to convert (default: the first item)
-  -h, --help     print this
-
-Exit status: 0 printed, 1 bad feed or unreadable file, 2 usage error.
-";
-
-pub const HELP_HELP: &str = "\
-Usage: summary-card help [COMMAND]
-
-Prints the overview, or COMMAND's options (same as summary-card COMMAND --help).
-";
-
-/// The help text of a command, if it is one.
-pub fn help_of(cmd: &str) -> Option<&'static str> {
-    Some(match cmd {
-        "validate" => VALIDATE_HELP,
-        "render" => RENDER_HELP,
-        "schema" => SCHEMA_HELP,
-        "from-rss" => FROM_RSS_HELP,
-        "help" => HELP_HELP,
-        _ => return None,
-    })
+/// The command line.
+#[derive(Parser)]
+#[command(
+    name = "summary-card",
+    // Not the program's file name (summary-card.exe, a renamed copy).
+    bin_name = "summary-card",
+    version,
+    about = "summary-card: podcast summary cards from JSON",
+    after_help = OVERVIEW_MORE,
+    arg_required_else_help = true,
+    // An option given twice takes its last value, so an alias's option can
+    // be overridden.
+    args_override_self = true,
+    // Wrapped at 80 columns whatever the terminal, so the native and the
+    // WASI CLI print the same.
+    term_width = 80
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
 }
 
-/// The arguments of one command: positional ones, and option values by name.
-#[derive(Default)]
-pub struct Args {
-    pub positional: Vec<OsString>,
-    pub values: Vec<(&'static str, String)>,
-    pub flags: Vec<&'static str>,
-    pub help: bool,
+#[derive(Subcommand)]
+pub enum Command {
+    /// Check card files; print each problem as FILE:LINE:COL: PATH: MESSAGE
+    #[command(after_help = VALIDATE_MORE)]
+    Validate {
+        /// Card or collection files
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<OsString>,
+    },
+    /// Print a card as static HTML that shows without JavaScript
+    #[command(after_help = RENDER_MORE)]
+    Render(Render),
+    /// Print the JSON Schema of the card format
+    #[command(after_help = SCHEMA_MORE)]
+    Schema,
+    /// Print card JSON for an episode of a podcast RSS feed (the newest, or --guid's)
+    #[command(after_help = FROM_RSS_MORE)]
+    FromRss {
+        /// The feed file
+        #[arg(value_name = "FEED")]
+        feed: OsString,
+        /// The episode to convert, by its <guid> [default: the newest by <pubDate>]
+        #[arg(long, value_name = "GUID")]
+        guid: Option<String>,
+    },
+    /// Writes each message table the browser fetches as DIR/<tag>.json (for
+    /// scripts/build.mjs; not a user command, so not in the help).
+    #[command(name = "__locales", hide = true)]
+    Locales {
+        #[arg(value_name = "DIR")]
+        dir: OsString,
+    },
 }
 
-impl Args {
-    pub fn value(&self, name: &str) -> Option<&str> {
-        self.values.iter().rev().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
-    }
-    pub fn flag(&self, name: &str) -> bool {
-        self.flags.contains(&name)
-    }
+/// `render`'s arguments: the widget's attributes, as options.
+#[derive(Args)]
+pub struct Render {
+    /// The card or collection file
+    #[arg(value_name = "FILE")]
+    pub file: OsString,
+    /// Colour theme (auto: the reader's setting)
+    #[arg(long, value_enum, ignore_case = true, default_value_t = ThemeArg::Auto)]
+    pub theme: ThemeArg,
+    /// Layout
+    #[arg(long, value_enum, ignore_case = true, default_value_t = LayoutArg::Full)]
+    pub layout: LayoutArg,
+    #[arg(long, value_name = "TAG", value_parser = known_locale, default_value = "en",
+          help = locale_help())]
+    pub locale: String,
+    #[arg(long, value_name = "N", value_parser = wpm, default_value_t = DEFAULT_WPM,
+          help = format!("Reading speed for the read time, in words a minute, {WPM_MIN} to {WPM_MAX}"))]
+    pub wpm: u32,
+    #[arg(long, value_name = "N", value_parser = heading_level, default_value_t = Options::default().heading,
+          help = format!("The title's heading level, {HEADING_MIN} to {HEADING_MAX}"))]
+    pub heading_level: u8,
+    /// Print only the card's markup, for newsletters and feeds: no custom element, stylesheet, script or buttons (so no --theme)
+    #[arg(long, conflicts_with = "theme")]
+    pub fragment: bool,
 }
 
-/// Parses `args` for `cmd`: `--name VALUE` or `--name=VALUE` for the names
-/// in `valued`, `--name` for those in `flags`, `--` ends the options, and
-/// `-` alone is a file (standard input). The error is the usage message.
-pub fn parse(args: &[OsString], valued: &[&'static str], flags: &[&'static str]) -> Result<Args, String> {
-    let mut parsed = Args::default();
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        let text = arg.to_string_lossy();
-        if text == "--" {
-            parsed.positional.extend(rest.cloned());
-            break;
+/// `--theme`: the widget's `theme` attribute.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ThemeArg {
+    Light,
+    Dark,
+    Auto,
+}
+
+/// `--layout`: the widget's `layout` attribute.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum LayoutArg {
+    Full,
+    Compact,
+}
+
+impl Render {
+    /// The view's options, as the widget reads the same attributes.
+    pub fn options(&self) -> Options {
+        Options {
+            theme: match self.theme {
+                ThemeArg::Light => Theme::Light,
+                ThemeArg::Dark => Theme::Dark,
+                ThemeArg::Auto => Theme::Auto,
+            },
+            layout: match self.layout {
+                LayoutArg::Full => Layout::Full,
+                LayoutArg::Compact => Layout::Compact,
+            },
+            wpm: self.wpm,
+            heading: self.heading_level,
+            ..Options::default()
         }
-        if text == "-h" || text == "--help" {
-            parsed.help = true;
-            return Ok(parsed);
-        }
-        if !text.starts_with('-') || text == "-" {
-            parsed.positional.push(arg.clone());
-            continue;
-        }
-        let (name, inline) = match text.split_once('=') {
-            Some((n, v)) => (n, Some(v.to_string())),
-            None => (&*text, None),
-        };
-        if let Some(&known) = valued.iter().find(|v| name.strip_prefix("--") == Some(**v)) {
-            let value = match inline {
-                Some(v) => v,
-                None => match rest.next() {
-                    Some(v) => v.to_string_lossy().into_owned(),
-                    None => return Err(format!("{name} needs a value")),
-                },
-            };
-            parsed.values.push((known, value));
-        } else if let Some(&known) = flags.iter().find(|f| name.strip_prefix("--") == Some(**f)) {
-            if inline.is_some() {
-                return Err(format!("{name} takes no value"));
-            }
-            parsed.flags.push(known);
-        } else {
-            return Err(format!("unknown option {name}"));
-        }
-    }
-    Ok(parsed)
-}
-
-/// Checks `value` against the allowed words (ASCII case ignored, as the
-/// widget's attributes are read).
-fn one_of(option: &str, value: &str, allowed: &[&str]) -> Result<(), String> {
-    if allowed.iter().any(|a| a.eq_ignore_ascii_case(value.trim())) {
-        Ok(())
-    } else {
-        let (last, rest) = allowed.split_last().unwrap_or((&"", &[]));
-        Err(format!("--{option} must be {} or {last}, not {value:?}", rest.join(", ")))
+        .with_locale(&self.locale)
     }
 }
 
-/// Checks a whole number option against its range.
-fn number_in(option: &str, value: &str, low: u64, high: u64) -> Result<(), String> {
+/// A whole number in `low..=high` (surrounding spaces ignored, as the
+/// widget reads its attributes).
+fn number_in(value: &str, low: u64, high: u64) -> Result<u64, String> {
     match value.trim().parse::<u64>() {
-        Ok(n) if (low..=high).contains(&n) => Ok(()),
-        _ => Err(format!("--{option} must be a whole number from {low} to {high}, not {value:?}")),
+        Ok(n) if (low..=high).contains(&n) => Ok(n),
+        _ => Err(format!("must be a whole number from {low} to {high}")),
     }
+}
+
+fn wpm(value: &str) -> Result<u32, String> {
+    // The range fits a u32.
+    number_in(value, WPM_MIN, WPM_MAX).map(|n| u32::try_from(n).unwrap_or(DEFAULT_WPM))
+}
+
+fn heading_level(value: &str) -> Result<u8, String> {
+    number_in(value, HEADING_MIN, HEADING_MAX).map(|n| u8::try_from(n).unwrap_or(2))
+}
+
+/// The locales' tags, "en, es, ..., he".
+fn locale_tags() -> String {
+    LOCALES.iter().map(|l| l.tag()).collect::<Vec<_>>().join(", ")
+}
+
+fn locale_help() -> String {
+    format!("Language of the card's words, a BCP 47 tag: {} (regions are fine: pt-BR)", locale_tags())
 }
 
 /// A tag whose language the card speaks; other tags are an error, since
 /// the user asked for that language by name (the widget, which cannot ask,
 /// shows English instead).
-fn known_locale(tag: &str) -> Result<(), String> {
+fn known_locale(tag: &str) -> Result<String, String> {
     let primary = tag.trim().split(['-', '_']).next().unwrap_or_default();
     if Locale::from_tag(tag) != Locale::En || primary.eq_ignore_ascii_case("en") {
-        return Ok(());
+        return Ok(tag.to_string());
     }
-    let known: Vec<&str> = LOCALES.iter().map(|l| l.tag()).collect();
-    Err(format!("the card has no words for locale {tag:?}; it speaks {}", known.join(", ")))
+    Err(format!("the card has no words for this locale; it speaks {}", locale_tags()))
 }
 
-/// The render options, checked, as the widget would read them from the
-/// element's attributes.
-pub fn render_options(args: &Args) -> Result<Options, String> {
-    // Absent options read as absent attributes: the widget's defaults.
-    let value = |name| args.value(name).unwrap_or_default();
-    if let Some(theme) = args.value("theme") {
-        one_of("theme", theme, &["light", "dark", "auto"])?;
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_definition_is_consistent() {
+        Cli::command().debug_assert();
     }
-    if let Some(layout) = args.value("layout") {
-        one_of("layout", layout, &["full", "compact"])?;
-    }
-    if let Some(wpm) = args.value("wpm") {
-        number_in("wpm", wpm, WPM_MIN, WPM_MAX)?;
-    }
-    if let Some(level) = args.value("heading-level") {
-        number_in("heading-level", level, HEADING_MIN, HEADING_MAX)?;
-    }
-    known_locale(args.value("locale").unwrap_or("en"))?;
-    if args.flag("fragment") && args.value("theme").is_some() {
-        return Err("--theme does not apply to --fragment, which carries no stylesheet".into());
-    }
-    Ok(Options::from_attributes(value("theme"), value("layout"), value("wpm"))
-        .with_heading_level(value("heading-level"))
-        .with_locale(args.value("locale").unwrap_or("en")))
 }

@@ -4,14 +4,15 @@
 //! `cli/summary-card.mjs` (`scripts/build-cli.mjs` builds it). It imports the
 //! core and its own modules, never the browser layer:
 //!
-//! - `args`: the help texts, the option parser and `render`'s option checks;
+//! - `args`: the commands, their options and help texts (clap), and the
+//!   checks of `render`'s option values;
 //! - [`locales`]: the message tables the browser fetches (`__locales`);
 //! - [`page`]: the static HTML of `render`;
 //! - [`rss`]: card JSON from a podcast feed (`from-rss`);
 //! - [`schema`]: the JSON Schema (`schema`).
 //!
-//! Arguments are parsed by hand (a few options; no parser dependency).
-//! Exit status: 0 done, 1 invalid input, 2 usage error.
+//! Exit status: 0 done, 1 invalid input, 2 usage error (clap's, said in
+//! one line: [`on_clap_error`]).
 
 mod args;
 pub mod locales;
@@ -22,15 +23,45 @@ pub mod schema;
 use crate::core::i18n::{Locale, LOCALES};
 use crate::core::json::line_col;
 use crate::core::validate::{parse_document, validate, Error};
-use args::{help_of, parse, render_options, Args, HELP_HELP, USAGE};
+use args::{Cli, Command, Render};
+use clap::error::ErrorKind;
+use clap::{CommandFactory, Parser};
 use std::ffi::{OsStr, OsString};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-/// A one-line usage error on standard error, exit 2.
-fn usage_error(cmd: Option<&str>, message: &str) -> ExitCode {
+/// What clap says when it returns no command to run: the help or the
+/// version (exit 0), the overview when there are no arguments (on standard
+/// error, exit 2), or a usage error in one line on standard error, exit 2:
+/// clap's message and tips, then where to read more,
+/// `summary-card: unexpected argument '--foo' found; tip: ... (see summary-card render --help)`.
+fn on_clap_error(e: &clap::Error, args: &[OsString]) -> ExitCode {
+    let text = e.render().to_string();
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => return print(&text),
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            eprint!("{text}");
+            return ExitCode::from(2);
+        }
+        _ => {}
+    }
+    // The message (its first paragraph, maybe with indented lines such as
+    // the missing arguments), then the tips; not the usage, nor "For more
+    // information, try '--help'.", which the hint says for the command.
+    let mut paragraphs = text.split("\n\n").map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "));
+    let mut line = paragraphs.next().unwrap_or_default();
+    line = line.strip_prefix("error: ").map(str::to_string).unwrap_or(line);
+    for tip in paragraphs.filter(|p| p.starts_with("tip: ")) {
+        line.push_str("; ");
+        line.push_str(&tip);
+    }
+    // The command the error is about, when the first argument names one.
+    let cmd = args
+        .first()
+        .and_then(|a| a.to_str())
+        .filter(|a| *a != "help" && Cli::command().get_subcommands().any(|c| c.get_name() == *a && !c.is_hide_set()));
     let see = cmd.map_or_else(|| "summary-card --help".to_string(), |c| format!("summary-card {c} --help"));
-    eprintln!("summary-card: {message} (see {see})");
+    eprintln!("summary-card: {line} (see {see})");
     ExitCode::from(2)
 }
 
@@ -171,65 +202,24 @@ fn problem(file: &str, src: &str, offset: usize, path: &str, message: &str) -> S
 pub fn main() -> ExitCode {
     #[cfg(target_os = "wasi")]
     host::enter_cwd();
-    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
-    let Some((cmd, rest)) = args.split_first() else {
-        eprint!("{USAGE}");
-        return ExitCode::from(2);
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(e) => return on_clap_error(&e, args.get(1..).unwrap_or_default()),
     };
-    let cmd = cmd.to_string_lossy();
-    match &*cmd {
-        "-h" | "--help" => print(USAGE),
-        "-V" | "--version" => print(concat!("summary-card ", env!("CARGO_PKG_VERSION"), "\n")),
-        "help" => match rest {
-            [] => print(USAGE),
-            [flag] if flag == "-h" || flag == "--help" => print(HELP_HELP),
-            [topic] => match help_of(&topic.to_string_lossy()) {
-                Some(text) => print(text),
-                None => usage_error(None, &format!("unknown command {:?}", topic.to_string_lossy())),
-            },
-            _ => usage_error(Some("help"), "help takes one COMMAND at most"),
-        },
-        // Not a user command (so not in the usage): the build writes the
-        // wasm build's message tables, `DIR/<tag>.json`, with it.
-        "__locales" => match rest {
-            [dir] => write_locales(&dir.to_string_lossy()),
-            _ => {
-                eprint!("{USAGE}");
-                ExitCode::from(2)
-            }
-        },
-        "validate" | "render" | "schema" | "from-rss" => {
-            let (valued, flags): (&[&'static str], &[&'static str]) = match &*cmd {
-                "render" => (&["theme", "layout", "locale", "wpm", "heading-level"], &["fragment"]),
-                "from-rss" => (&["guid"], &[]),
-                _ => (&[], &[]),
-            };
-            let parsed = match parse(rest, valued, flags) {
-                Ok(p) => p,
-                Err(message) => return usage_error(Some(&cmd), &message),
-            };
-            if parsed.help {
-                return print(help_of(&cmd).unwrap_or(USAGE));
-            }
-            match &*cmd {
-                "validate" => run_validate(&parsed),
-                "render" => run_render(&parsed),
-                "schema" => run_schema(&parsed),
-                _ => run_from_rss(&parsed),
-            }
-        }
-        other if other.starts_with('-') => usage_error(None, &format!("unknown option {other}")),
-        other => usage_error(None, &format!("unknown command {other:?}")),
+    match cli.command {
+        Command::Validate { files } => run_validate(&files),
+        Command::Render(render) => run_render(&render),
+        Command::Schema => print(&schema::schema_json()),
+        Command::FromRss { feed, guid } => run_from_rss(&feed, guid.as_deref()),
+        Command::Locales { dir } => write_locales(&dir.to_string_lossy()),
     }
 }
 
-fn run_validate(args: &Args) -> ExitCode {
-    if args.positional.is_empty() {
-        return usage_error(Some("validate"), "validate needs at least one FILE");
-    }
+fn run_validate(files: &[OsString]) -> ExitCode {
     let mut failed = false;
     let mut out = String::new();
-    for file in &args.positional {
+    for file in files {
         let src = match read(file) {
             Ok(s) => s,
             Err(message) => {
@@ -251,15 +241,6 @@ fn run_validate(args: &Args) -> ExitCode {
     }
 }
 
-/// The one FILE `cmd` takes (`what` names it in messages), or the usage error.
-fn one_file<'a>(args: &'a Args, cmd: &str, what: &str) -> Result<&'a OsStr, ExitCode> {
-    match args.positional.as_slice() {
-        [file] => Ok(file),
-        [] => Err(usage_error(Some(cmd), &format!("{cmd} needs a {what}"))),
-        _ => Err(usage_error(Some(cmd), &format!("{cmd} takes one {what}"))),
-    }
-}
-
 /// The file's text, or exit 1 after saying why it cannot be read.
 fn read_or_fail(file: &OsStr) -> Result<String, ExitCode> {
     read(file).map_err(|message| {
@@ -268,15 +249,9 @@ fn read_or_fail(file: &OsStr) -> Result<String, ExitCode> {
     })
 }
 
-fn run_render(args: &Args) -> ExitCode {
-    let file = match one_file(args, "render", "FILE") {
-        Ok(f) => f,
-        Err(code) => return code,
-    };
-    let opts = match render_options(args) {
-        Ok(o) => o,
-        Err(message) => return usage_error(Some("render"), &message),
-    };
+fn run_render(args: &Render) -> ExitCode {
+    let file = &args.file;
+    let opts = args.options();
     let src = match read_or_fail(file) {
         Ok(s) => s,
         Err(code) => return code,
@@ -290,30 +265,19 @@ fn run_render(args: &Args) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    if args.flag("fragment") {
+    if args.fragment {
         print(&page::fragment(&doc, &opts))
     } else {
         print(&page::render(&doc, &src, &opts))
     }
 }
 
-fn run_schema(args: &Args) -> ExitCode {
-    if !args.positional.is_empty() {
-        return usage_error(Some("schema"), "schema takes no arguments");
-    }
-    print(&schema::schema_json())
-}
-
-fn run_from_rss(args: &Args) -> ExitCode {
-    let file = match one_file(args, "from-rss", "FEED file") {
-        Ok(f) => f,
-        Err(code) => return code,
-    };
+fn run_from_rss(file: &OsStr, guid: Option<&str>) -> ExitCode {
     let xml = match read_or_fail(file) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    match rss::card_from_feed(&xml, args.value("guid")) {
+    match rss::card_from_feed(&xml, guid) {
         Ok(mut json) => {
             if !json.ends_with('\n') {
                 json.push('\n');
