@@ -206,41 +206,92 @@ pub fn takeaways_text(card: &Card, url: &str) -> String {
     s
 }
 
-/// Whether `c` continues the grapheme cluster before it: combining marks,
+/// Whether `c` continues the grapheme cluster before it (UAX #29's Extend,
+/// ZWJ and SpacingMark, the ones this splitter knows): combining marks,
 /// joiners, variation selectors, emoji modifiers and tags, Hangul vowels and
-/// finals. A compact subset of UAX #29 that covers emoji sequences and
-/// accented text; it does not know every script's spacing marks.
+/// finals, and the marks of the scripts of our locales (Hebrew, Arabic,
+/// Devanagari) and Thai. Not every script's marks.
 fn extends(c: char) -> bool {
     matches!(c as u32,
-        0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x0610..=0x061A | 0x064B..=0x065F
-        | 0x0900..=0x0903 | 0x093A..=0x094F | 0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E
-        | 0x1160..=0x11FF | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x200C | 0x200D | 0x20D0..=0x20FF
-        | 0x302A..=0x302F | 0x3099 | 0x309A | 0xD7B0..=0xD7FF | 0xFE00..=0xFE0F | 0xFE20..=0xFE2F
-        | 0x1F3FB..=0x1F3FF | 0xE0020..=0xE007F | 0xE0100..=0xE01EF)
+        0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x05BF | 0x05C1 | 0x05C2 | 0x05C4 | 0x05C5 | 0x05C7
+        | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06DC | 0x06DF..=0x06E4 | 0x06E7 | 0x06E8
+        | 0x06EA..=0x06ED | 0x0900..=0x0903 | 0x093A..=0x093C | 0x093E..=0x094F | 0x0951..=0x0957 | 0x0962 | 0x0963
+        | 0x0E31 | 0x0E33..=0x0E3A | 0x0E47..=0x0E4E | 0x1160..=0x11FF | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x200C
+        | 0x200D | 0x20D0..=0x20FF | 0x302A..=0x302F | 0x3099 | 0x309A | 0xD7B0..=0xD7FF | 0xFE00..=0xFE0F
+        | 0xFE20..=0xFE2F | 0x1F3FB..=0x1F3FF | 0xE0020..=0xE007F | 0xE0100..=0xE01EF)
+}
+
+/// UAX #29's Control, the part of it share text meets (C0 and C1, with CR
+/// and LF): a cluster of its own, never joined. The format characters it
+/// also counts (ZWSP, bidi marks) are taken as letters here.
+fn is_control(c: char) -> bool {
+    matches!(c as u32, 0x00..=0x1F | 0x7F..=0x9F)
+}
+
+/// Extended_Pictographic, compactly: the emoji blocks, and the symbols,
+/// dingbats and squares that emoji ZWJ sequences use (♀, ⚕, ✈, ❄, ➡, ⬛).
+/// The pictographs before them (©, ‼, arrows) start no ZWJ sequence.
+fn is_pictographic(c: char) -> bool {
+    matches!(c as u32, 0x2600..=0x27BF | 0x2B05..=0x2B55 | 0x1F000..=0x1F1E5 | 0x1F200..=0x1F3FA | 0x1F400..=0x1FFFD)
 }
 
 fn is_regional_indicator(c: char) -> bool {
     matches!(c as u32, 0x1F1E6..=0x1F1FF)
 }
 
+/// The characters `extends` knows that UAX #29 calls SpacingMark or Hangul
+/// V and T: they join what they follow, but never inside an emoji sequence
+/// or a conjunct (GB9c, GB11).
+fn is_spacing_or_jamo(c: char) -> bool {
+    matches!(c as u32,
+        0x0903 | 0x093B | 0x093E..=0x0940 | 0x0949..=0x094C | 0x094E | 0x094F | 0x0E33 | 0x1160..=0x11FF
+        | 0xD7B0..=0xD7FF)
+}
+
+/// A Devanagari consonant (InCB=Consonant), which a virama joins to the
+/// consonant before it: क्ष is one cluster.
+fn is_consonant(c: char) -> bool {
+    matches!(c as u32, 0x0915..=0x0939 | 0x0958..=0x095F | 0x0978..=0x097F)
+}
+
 /// Byte offsets where grapheme clusters start (plus the end), so text is
-/// only ever cut between clusters: 👩‍👩‍👧, 👍🏽 and 🇯🇵 stay whole.
+/// only ever cut between clusters: 👩‍👩‍👧, 👍🏽, 🇯🇵 and क्ष stay whole.
+///
+/// A compact subset of UAX #29 (the rule numbers are its): CR LF (GB3),
+/// controls alone (GB4, GB5), marks and joiners join what they follow (GB9,
+/// GB9a), a virama joins Devanagari consonants (GB9c), a ZWJ joins two
+/// pictographs (GB11: `ExtPict Extend* ZWJ × ExtPict`, so `a`+ZWJ+`b` is two
+/// clusters), flags are pairs of regional indicators (GB12, GB13). Not
+/// covered: Prepend, the Hangul jamo rules beyond "vowels and finals join",
+/// other scripts' conjuncts. `tests/graphemes.rs` compares it with the
+/// unicode-segmentation crate over a corpus of what it covers.
 pub fn grapheme_bounds(s: &str) -> Vec<usize> {
     let mut bounds = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut ri_run = 0;
+    // What the text before `c` ends with: a CR; a control or nothing; a run
+    // of regional indicators; `ExtPict Extend*` (pict), and a ZWJ after it
+    // (pict_zwj); a Devanagari consonant and marks (consonant), and a virama
+    // among them (linked).
+    let (mut cr, mut control, mut ri_run) = (false, true, 0);
+    let (mut pict, mut pict_zwj, mut consonant, mut linked) = (false, false, false, false);
     for (i, c) in s.char_indices() {
-        let join = match prev {
-            None => false,
-            Some('\r') => c == '\n',
-            Some('\u{200D}') => true, // zero-width joiner glues the next character
-            Some(p) => extends(c) || (is_regional_indicator(p) && is_regional_indicator(c) && ri_run % 2 == 1),
+        let (ext, ctl, ri, pic) = (extends(c), is_control(c), is_regional_indicator(c), is_pictographic(c));
+        let join = if cr {
+            c == '\n'
+        } else {
+            !control && !ctl && (ext || (pict_zwj && pic) || (linked && is_consonant(c)) || (ri && ri_run % 2 == 1))
         };
-        ri_run = if is_regional_indicator(c) { ri_run + 1 } else { 0 };
         if !join {
             bounds.push(i);
         }
-        prev = Some(c);
+        // UAX #29's Extend and ZWJ; InCB=Extend is the same less ZWNJ.
+        let mark = ext && !is_spacing_or_jamo(c);
+        let conjunct_mark = mark && c != '\u{200C}';
+        (cr, control) = (c == '\r', ctl);
+        ri_run = if ri { ri_run + 1 } else { 0 };
+        pict_zwj = pict && c == '\u{200D}';
+        pict = pic || (pict && mark && c != '\u{200D}');
+        linked = ((consonant || linked) && c == '\u{094D}') || (linked && conjunct_mark);
+        consonant = is_consonant(c) || (consonant && conjunct_mark);
     }
     bounds.push(s.len());
     bounds
@@ -445,22 +496,47 @@ mod tests {
 
     #[test]
     fn grapheme_clusters() {
-        let cases: &[(&str, usize)] = &[
-            ("abc", 3),
-            ("e\u{301}", 1),
-            ("👩‍👩‍👧", 1),
-            ("👍🏽👍", 2),
-            ("🇯🇵🇫🇷", 2),
-            ("🇯🇵🇫", 2),
-            ("❤️", 1),
-            ("1️⃣", 1),
-            ("🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}", 1),
-            ("\r\n", 1),
-            ("한국어", 3),
-            ("مرحبا", 5),
+        // One line per case: the text, its clusters.
+        let cases: &[(&str, &[&str])] = &[
+            ("abc", &["a", "b", "c"]),
+            ("e\u{301}", &["e\u{301}"]),
+            ("a\u{200D}b", &["a\u{200D}", "b"]), // GB11: a ZWJ joins only pictographs
+            ("a\u{200D}👍", &["a\u{200D}", "👍"]),
+            ("👍\u{200D}a", &["👍\u{200D}", "a"]),
+            ("👍\u{200D}\u{200D}👍", &["👍\u{200D}\u{200D}", "👍"]),
+            ("👩‍👩‍👧", &["👩‍👩‍👧"]),
+            ("🏳️‍🌈", &["🏳️‍🌈"]),
+            ("🧑🏽‍🤝‍🧑🏻", &["🧑🏽‍🤝‍🧑🏻"]),
+            ("❤️‍🔥", &["❤️‍🔥"]),
+            ("👍🏽", &["👍🏽"]),
+            ("👍🏽👍", &["👍🏽", "👍"]),
+            ("🇯🇵🇺🇸", &["🇯🇵", "🇺🇸"]),
+            ("🇯🇵🇫", &["🇯🇵", "🇫"]),
+            ("❤️", &["❤️"]),
+            ("1️⃣", &["1️⃣"]),
+            (
+                "🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}",
+                &["🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}"],
+            ),
+            ("\r\n", &["\r\n"]),
+            ("\n\u{301}", &["\n", "\u{301}"]), // GB4: nothing joins a control
+            ("a\t\u{301}", &["a", "\t", "\u{301}"]),
+            ("한국어", &["한", "국", "어"]),
+            ("\u{1100}\u{1161}\u{11A8}", &["\u{1100}\u{1161}\u{11A8}"]),
+            ("مرحبا", &["م", "ر", "ح", "ب", "ا"]),
+            ("مَرْحَبًا", &["مَ", "رْ", "حَ", "بً", "ا"]),
+            ("שָׁלוֹם", &["שָׁ", "ל", "וֹ", "ם"]),
+            ("क्षत्रिय", &["क्ष", "त्रि", "य"]), // GB9c: a virama joins consonants
+            ("हिन्दी", &["हि", "न्दी"]),
+            ("क्\u{200D}ष", &["क्\u{200D}ष"]),
+            ("ऽक", &["ऽ", "क"]), // the avagraha is a letter, not a mark
+            ("ไทย", &["ไ", "ท", "ย"]),
+            ("น้ำ", &["น้ำ"]),
         ];
-        for (s, n) in cases {
-            assert_eq!(graphemes(s), *n, "{s:?}");
+        for (s, want) in cases {
+            let got = clusters(s);
+            assert_eq!(&got, want, "{s:?}");
+            assert_eq!(graphemes(s), want.len(), "{s:?}");
         }
     }
 
