@@ -11,10 +11,11 @@
 //! | `cli` | `not(browser)` only | the `summary-card` command (`src/main.rs` hands off to it): arguments, the static page, RSS, the JSON Schema |
 //!
 //! Who imports whom: `core` imports only `core` (and std; natively, schemars
-//! for the schema); `web` and `cli` import `core` and never each other;
-//! nothing imports `web` or `cli` but this file and `src/main.rs`. No module
-//! cycles. `tests/boundary.rs` checks all of it. So the core never touches a
-//! browser crate, and most tests run natively with `cargo test`.
+//! for the schema and serde's derive for what the CLI writes); `web` and
+//! `cli` import `core` and never each other; nothing imports `web` or `cli`
+//! but this file and `src/main.rs`. No module cycles. `tests/boundary.rs`
+//! checks all of it. So the core never touches a browser crate, and most
+//! tests run natively with `cargo test`.
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic))]
 

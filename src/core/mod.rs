@@ -4,8 +4,9 @@
 //!
 //! Built for every target, the browser's wasm included, and imports nothing
 //! but the core and the standard library (natively, also `schemars` for the
-//! schema): no browser crate, and neither the browser layer nor the CLI
-//! (`tests/boundary.rs` checks). So nearly every test of it runs natively.
+//! schema and serde's `Serialize` derive for what the CLI writes): no browser
+//! crate, and neither the browser layer nor the CLI (`tests/boundary.rs`
+//! checks). So nearly every test of it runs natively.
 
 pub mod html;
 pub mod i18n;
