@@ -1,4 +1,4 @@
-//! The data format (CONTRACT.md §6) after validation: every value here has
+//! The data format (docs/contract.md §6) after validation: every value here has
 //! been checked, so the view can trust it.
 //!
 //! In the CLI builds (native and WASI, `not(browser)`), these types also
