@@ -2,7 +2,7 @@
 //! forms, and numbers, durations, dates and lists formatted per locale.
 //!
 //! Everything is formatted here in Rust, so the browser and the native CLI
-//! give the same text whatever the host's `Intl` support. The expected forms
+//! give the same text whatever the host's `Intl` support (docs/decisions.md). The expected forms
 //! come from Node's `Intl` (full ICU): `tests/i18n/oracle.mjs` prints the
 //! tables the tests below hard-code. Templates mark where a value goes with
 //! `{}` ([`fill`], [`split`]); the two sentences that hold two values name

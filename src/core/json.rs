@@ -3,7 +3,8 @@
 //! Why not `serde_json`: the widget ships to every reader, and a parser of a
 //! few hundred lines costs far fewer bytes. Keeping byte offsets lets the CLI
 //! print `FILE:LINE:COL` for every validation error, and the nesting limit
-//! keeps hostile input from exhausting the stack.
+//! keeps hostile input from exhausting the stack. serde_json instead measured
+//! +13.3 KB gzip of wasm (docs/decisions.md).
 
 /// How deep arrays and objects may nest. The data format needs four levels;
 /// the limit only exists so hostile input cannot overflow the stack.

@@ -1,6 +1,9 @@
 //! What a reader shares: the link, the words, and every target's intent URL.
 //! Pure, so each URL is table-tested natively; `web::share_menu` only shows the
 //! menu and calls the browser.
+//!
+//! The grapheme splitter is hand-written: unicode-segmentation measured
+//! +17.2 KB gzip of wasm, this one +0.25 KB (docs/decisions.md).
 
 use crate::core::i18n::Messages;
 use crate::core::model::{Card, Point};
