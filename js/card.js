@@ -276,9 +276,10 @@ export class Card {
 }
 
 /** A new `tag` element with the attributes `attrs` and, when given, the text `text`. */
-function newElement(tag, attrs, text) {
+function newElement(tag, attrs = {}, text) {
   const e = document.createElement(tag);
-  for (const k in attrs) e.setAttribute(k, attrs[k]);
+  // Own keys only: a polluted Object.prototype must add no attribute.
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
   if (text) e.textContent = text;
   return e;
 }

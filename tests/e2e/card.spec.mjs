@@ -205,3 +205,31 @@ test("heading-level sets the title's level and its sections one below, live", as
   });
   expect(levels).toEqual(["h1", "h2"]);
 });
+
+// The shim copies attribute maps with Object.entries, never for…in: a page
+// that polluted Object.prototype must add nothing to the card's elements
+// (with for…in, an `onclick` there would become a handler on the Retry button).
+test("a polluted Object.prototype adds no attribute to the card's own elements", async ({ page, server }) => {
+  await page.route("**/unreachable.json", (route) => route.abort());
+  await page.addInitScript(() => {
+    Object.prototype["data-polluted"] = "yes";
+  });
+  await page.goto(server + "/errors.html");
+  await expect(page.locator("#good")).toHaveAttribute("data-state", "ready");
+  await page.evaluate(() => {
+    const el = document.createElement("summary-card");
+    el.id = "net";
+    el.setAttribute("src", "/unreachable.json");
+    document.body.append(el);
+  });
+  const net = page.locator("#net");
+  await expect(net).toHaveAttribute("data-state", "error");
+  await expect(net.locator("button.retry")).toBeVisible();
+  const polluted = await page.evaluate(() =>
+    [...document.querySelectorAll("*")].flatMap((host) =>
+      host.shadowRoot ? [...host.shadowRoot.querySelectorAll("[data-polluted]")].map((e) => `${host.id} ${e.localName}`) : [],
+    ),
+  );
+  expect(polluted).toEqual([]);
+  await page.evaluate(() => delete Object.prototype["data-polluted"]);
+});
