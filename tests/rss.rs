@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use serde_json::{json, Value};
-use summary_card::cli::rss::{card_from_feed, FeedError, MAX_DEPTH};
+use summary_card::cli::rss::{card_from_feed, decode_feed, FeedError, MAX_DEPTH};
 use summary_card::core::json::{self, line_col};
 use summary_card::core::validate::validate;
 
@@ -294,16 +294,16 @@ fn not_well_formed_xml_points_at_the_problem() {
             "not well-formed XML: expected </item>",
         ),
     ];
+    let mut wrong = Vec::new();
     for &(body, needle, want_path, want_message) in cases {
         let xml = feed("", body);
         let (line, col, path, message) = error(&xml, None);
-        assert_eq!(
-            (line, col, path.as_str()),
-            (at(&xml, needle).0, at(&xml, needle).1, want_path),
-            "{body}: {message}"
-        );
-        assert!(message.starts_with(want_message), "{body}: {message}");
+        let want = (at(&xml, needle).0, at(&xml, needle).1, want_path);
+        if (line, col, path.as_str()) != want || !message.starts_with(want_message) {
+            wrong.push(format!("{body}: got {:?} {message:?}, want {want:?} {want_message:?}", (line, col, &path)));
+        }
     }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
 #[test]
@@ -499,4 +499,156 @@ fn strings_the_validator_would_refuse_are_fixed_or_left_out() {
     for key in ["show", "guests", "duration", "published"] {
         assert!(c.get(key).is_none(), "{key}: {out}");
     }
+}
+
+// --- hostile inputs from issue 15: each must take time linear in its size ---
+
+/// An item with `n` attributes (80k: 0.9 MB). Each attribute used to be
+/// compared with every earlier one.
+fn hostile_attributes(n: usize) -> String {
+    let attrs: String = (0..n).map(|i| format!(" a{i}=\"1\"")).collect();
+    feed("", &format!("<item{attrs}><title>T</title></item>"))
+}
+
+/// `n` namespace prefixes declared on `<rss>`, then used by `n` elements in
+/// declaration order (the oldest binding is the furthest from the newest).
+fn hostile_prefixes(n: usize) -> String {
+    let decls: String = (0..n).map(|i| format!(" xmlns:p{i}=\"urn:x:{i}\"")).collect();
+    let uses: String = (0..n).map(|i| format!("<p{i}:x/>")).collect();
+    format!("<rss{decls}><channel><title>S</title><item><title>T</title>{uses}</item></channel></rss>\n")
+}
+
+/// A description of `n` escaped `<script></script>` pairs (40k: 1.2 MB).
+/// The rest of the text used to be lowercased at every tag.
+fn hostile_scripts(n: usize) -> String {
+    let body = "&lt;script&gt;&lt;/script&gt;".repeat(n);
+    feed("", &format!("<item><title>T</title><description>{body}x</description></item>"))
+}
+
+/// The script pairs grown to about `bytes` (near the 64 MiB cap: 63 MiB).
+fn hostile_near_cap(bytes: usize) -> String {
+    hostile_scripts(bytes / "&lt;script&gt;&lt;/script&gt;".len())
+}
+
+/// Writes the hostile inputs to `$HOSTILE_DIR` to time the release binary on
+/// them (`HOSTILE_DIR=/tmp/h cargo test --test rss -- --ignored write_hostile`).
+#[test]
+#[ignore]
+fn write_hostile_inputs() {
+    let dir = std::env::var("HOSTILE_DIR").unwrap();
+    std::fs::create_dir_all(&dir).unwrap();
+    let inputs = [
+        ("attributes-80k.xml", hostile_attributes(80_000)),
+        ("prefixes-60k.xml", hostile_prefixes(60_000)),
+        ("scripts-40k.xml", hostile_scripts(40_000)),
+        ("near-cap-63mib.xml", hostile_near_cap(63 << 20)),
+    ];
+    for (name, xml) in inputs {
+        std::fs::write(format!("{dir}/{name}"), xml).unwrap();
+    }
+}
+
+/// The best of three times to read `xml` (a card must come out).
+fn best_time(xml: &str) -> std::time::Duration {
+    let runs = (0..3).map(|_| {
+        let start = std::time::Instant::now();
+        assert!(card_from_feed(xml, None).is_ok());
+        start.elapsed()
+    });
+    runs.min().unwrap()
+}
+
+/// Eight times the input should take about eight times as long; work that
+/// grows with its square takes 64 times as long.
+fn assert_linear(what: &str, make: impl Fn(usize) -> String, small: usize) {
+    let (a, b) = (best_time(&make(small)), best_time(&make(small * 8)));
+    let ratio = b.as_secs_f64() / a.as_secs_f64();
+    assert!(ratio < 16.0, "{what}: {small}: {a:?}; {}: {b:?}: {ratio:.1} times as long", small * 8);
+}
+
+#[test]
+fn issue_15_many_attributes_on_an_item_take_linear_time() {
+    // 80k attributes took 10.8 s (each compared with every earlier one).
+    assert_linear("attributes", hostile_attributes, 10_000);
+}
+
+#[test]
+fn issue_15_many_namespace_prefixes_in_scope_take_linear_time() {
+    // 60k prefixes in scope took over 10 s.
+    assert_linear("xmlns prefixes", hostile_prefixes, 7_500);
+}
+
+#[test]
+fn issue_15_many_escaped_script_tags_in_a_description_take_linear_time() {
+    // 40k escaped <script></script> pairs took 8.2 s (the rest of the text
+    // lowercased at every tag).
+    assert_linear("script pairs", hostile_scripts, 5_000);
+    let c = card(&hostile_scripts(3), None);
+    assert_eq!(c["covers"], "x");
+}
+
+#[test]
+fn issue_15_a_feed_near_the_size_cap_takes_linear_time() {
+    // Near 64 MiB it would have taken hours. Growth is measured from 1 to 8
+    // MiB (a debug build reads 63 MiB slowly); the release binary's time on
+    // 63 MiB is in the report of issue 15.
+    assert_linear("near the cap", hostile_near_cap, 1 << 20);
+    let near = hostile_near_cap(63 << 20);
+    assert!(near.len() < summary_card::cli::rss::MAX_BYTES);
+    assert!(decode_feed(near.as_bytes()).is_ok());
+}
+
+// --- encodings (issue 15): decoded to UTF-8 before parsing ---
+
+/// A feed whose title is `title`, declared in `encoding`.
+fn declared(encoding: &str, title: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"{encoding}\"?>\n<rss><channel><title>S</title>\
+         <item><title>{title}</title></item></channel></rss>\n"
+    )
+}
+
+#[test]
+fn issue_15_feeds_in_iso_8859_1_windows_1252_and_utf_16_are_read() {
+    let title = |bytes: &[u8]| card(&decode_feed(bytes).unwrap(), None)["title"].as_str().unwrap().to_string();
+    // ISO-8859-1 is read as windows-1252, as browsers read it: 0xE9 is é, 0x80 €.
+    let mut latin1 = declared("ISO-8859-1", "Caf_ 5_").into_bytes();
+    let under: Vec<usize> = latin1.iter().enumerate().filter(|(_, &b)| b == b'_').map(|(i, _)| i).collect();
+    latin1[under[0]] = 0xe9;
+    latin1[under[1]] = 0x80;
+    assert_eq!(title(&latin1), "Café 5€");
+    let mut cp1252 = declared("windows-1252", "Caf_").into_bytes();
+    let i = cp1252.iter().position(|&b| b == b'_').unwrap();
+    cp1252[i] = 0xe9;
+    assert_eq!(title(&cp1252), "Café");
+    // UTF-16 with a byte-order mark, little and big endian, and without one.
+    let text = declared("UTF-16", "Café 日本");
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    assert_eq!(title(&[&[0xff, 0xfe][..], &le].concat()), "Café 日本");
+    assert_eq!(title(&[&[0xfe, 0xff][..], &be].concat()), "Café 日本");
+    assert_eq!(title(&le), "Café 日本");
+    assert_eq!(title(&be), "Café 日本");
+    // UTF-8 with a byte-order mark, and undeclared.
+    assert_eq!(title(&[&[0xef, 0xbb, 0xbf][..], declared("utf-8", "Café").as_bytes()].concat()), "Café");
+}
+
+#[test]
+fn issue_15_bytes_that_are_not_utf_8_give_a_position_and_a_hint() {
+    let mut bytes = b"<rss><channel>\n<title>Caf_</title></channel></rss>".to_vec();
+    let i = bytes.iter().position(|&b| b == b'_').unwrap();
+    bytes[i] = 0xe9;
+    let e = decode_feed(&bytes).unwrap_err();
+    let shown = String::from_utf8_lossy(&bytes);
+    assert_eq!(line_col(&shown, e.offset), (2, 11));
+    assert!(e.message.contains("not valid UTF-8") && e.message.contains("encoding="), "{}", e.message);
+}
+
+#[test]
+fn issue_15_the_userland_namespace_is_rss() {
+    let xml = "<rss xmlns=\"http://backend.userland.com/rss\"><channel><title>S</title><item><title>T</title>\
+               </item></channel></rss>";
+    assert_eq!(card(xml, None)["title"], "T");
+    let xml = xml.replace("/rss\"", "/rss2\"");
+    assert_eq!(card(&xml, None)["title"], "T");
 }

@@ -92,6 +92,19 @@ fn read(file: &OsStr) -> Result<String, String> {
     std::fs::read_to_string(host::path(file).map_err(cannot)?).map_err(|e| cannot(why(&e)))
 }
 
+/// A file's bytes (a feed names its own encoding), or why there are none.
+fn read_bytes(file: &OsStr) -> Result<Vec<u8>, String> {
+    let cannot = |why: String| format!("{}: cannot read: {why}", name(file));
+    if file == "-" || host::on_stdin(file) {
+        let mut b = Vec::new();
+        return match std::io::stdin().read_to_end(&mut b) {
+            Ok(_) => Ok(b),
+            Err(e) => Err(cannot(why(&e))),
+        };
+    }
+    std::fs::read(host::path(file).map_err(cannot)?).map_err(|e| cannot(why(&e)))
+}
+
 /// An I/O error's words without Rust's " (os error N)": the number is the
 /// platform's (ENOENT is 2 on Linux and macOS, 44 in WASI), the words the
 /// same, so the native and the WASI CLI say the same.
@@ -273,9 +286,21 @@ fn run_render(args: &Render) -> ExitCode {
 }
 
 fn run_from_rss(file: &OsStr, guid: Option<&str>) -> ExitCode {
-    let xml = match read_or_fail(file) {
+    let bytes = match read_bytes(file) {
+        Ok(b) => b,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    // Positions are line and column in the decoded text.
+    let xml = match rss::decode_feed(&bytes) {
         Ok(s) => s,
-        Err(code) => return code,
+        Err(e) => {
+            let shown = String::from_utf8_lossy(&bytes);
+            eprint!("{}", problem(&name(file), &shown, e.offset, &e.path, &e.message));
+            return ExitCode::FAILURE;
+        }
     };
     match rss::card_from_feed(&xml, guid) {
         Ok(mut json) => {

@@ -5,15 +5,18 @@
 //! out with one empty takeaway for the author to write, which the validator
 //! flags until they do.
 //!
-//! The XML is read by a small parser of its own (elements, attributes, text,
-//! CDATA, comments, processing instructions, the five predefined entities and
-//! numeric references; the DOCTYPE is skipped and its entities are never
-//! expanded), which keeps the crate free of an XML dependency and hostile
-//! feeds bounded: nesting is capped at [`MAX_DEPTH`] and the input at
-//! [`MAX_BYTES`]. Namespace prefixes are resolved through their `xmlns`
-//! declarations, so a feed that binds the iTunes or Podcasting 2.0 namespace
-//! to another prefix still works; an undeclared `itunes:`, `podcast:` or
-//! `content:` prefix is read as its usual namespace, as podcast apps do.
+//! The bytes are decoded to UTF-8 by encoding_rs, in the encoding named by
+//! the byte-order mark or the XML declaration ([`decode_feed`]); positions in
+//! messages are line and column in the decoded text. The XML is read by
+//! quick-xml into a small tree (`parse`): the DOCTYPE is skipped and no
+//! entity but the five predefined ones and character references is ever
+//! expanded or fetched; nesting is capped at [`MAX_DEPTH`] and the input at
+//! [`MAX_BYTES`], and every step is linear in the input (issue 15: attribute
+//! duplicates go through a set, namespace prefixes through a map). Namespace
+//! prefixes are resolved through their `xmlns` declarations, so a feed that
+//! binds the iTunes or Podcasting 2.0 namespace to another prefix still
+//! works; an undeclared `itunes:`, `podcast:` or `content:` prefix is read as
+//! its usual namespace, as podcast apps do.
 
 use super::page::script_json;
 use crate::core::json::line_col;
@@ -103,7 +106,7 @@ fn ns_of(uri: &str) -> Ns {
         Ns::Podcast
     } else if this == bare(CONTENT_URI) {
         Ns::Content
-    } else if uri.is_empty() || this == "backend.userland.com/rss2" {
+    } else if uri.is_empty() || this == "backend.userland.com/rss2" || this == "backend.userland.com/rss" {
         Ns::None
     } else {
         Ns::Other
@@ -225,18 +228,6 @@ fn is_xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | ' '..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
 }
 
-fn is_name_start(b: u8) -> bool {
-    b.is_ascii_alphabetic() || b == b'_' || b == b':' || b >= 0x80
-}
-
-fn is_name_byte(b: u8) -> bool {
-    is_name_start(b) || b.is_ascii_digit() || b == b'-' || b == b'.'
-}
-
-fn is_xml_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
-}
-
 /// One path segment: items are numbered among their siblings (from 0, as
 /// the validator numbers JSON arrays); other elements go by name.
 fn segment(parent: Option<&Element>, name: &str) -> String {
@@ -249,55 +240,139 @@ fn segment(parent: Option<&Element>, name: &str) -> String {
     }
 }
 
-struct Parser<'a> {
+/// The feed's bytes as text: in the encoding its byte-order mark names, else
+/// its XML declaration's `encoding`, else UTF-8. Labels are read as the
+/// WHATWG Encoding Standard reads them (so ISO-8859-1 is windows-1252, as
+/// browsers and podcast apps read it). Error positions, and every position
+/// after this, are in the decoded text (line and column in characters).
+pub fn decode_feed(bytes: &[u8]) -> Result<String, FeedError> {
+    if bytes.len() > MAX_BYTES {
+        let message = format!("the feed is {} bytes; the limit is 64 MiB ({MAX_BYTES} bytes)", bytes.len());
+        return Err(FeedError { offset: 0, path: String::new(), message });
+    }
+    let (encoding, body) = match encoding_rs::Encoding::for_bom(bytes) {
+        Some((enc, bom)) => (enc, bytes.get(bom..).unwrap_or_default()),
+        None => (declared_encoding(bytes), bytes),
+    };
+    if encoding == encoding_rs::UTF_8 {
+        return match std::str::from_utf8(body) {
+            Ok(s) => Ok(s.into()),
+            Err(e) => Err(FeedError {
+                offset: e.valid_up_to(),
+                path: String::new(),
+                message: "the feed is not valid UTF-8 here; if it is in another encoding, name it in the XML \
+                          declaration (<?xml version=\"1.0\" encoding=\"windows-1252\"?>)"
+                    .into(),
+            }),
+        };
+    }
+    let (text, had_errors) = encoding.decode_without_bom_handling(body);
+    if had_errors {
+        let offset = text.find('\u{fffd}').unwrap_or(0);
+        let message = format!("the feed is not valid {} here, the encoding it names", encoding.name());
+        return Err(FeedError { offset, path: String::new(), message });
+    }
+    Ok(text.into_owned())
+}
+
+/// The encoding named by the XML declaration (`encoding="..."`), also when
+/// the declaration is in UTF-16 without a byte-order mark; UTF-8 otherwise.
+fn declared_encoding(bytes: &[u8]) -> &'static encoding_rs::Encoding {
+    match bytes.get(..4) {
+        Some([0x3c, 0, 0x3f, 0]) => return encoding_rs::UTF_16LE,
+        Some([0, 0x3c, 0, 0x3f]) => return encoding_rs::UTF_16BE,
+        _ => {}
+    }
+    let head = bytes.get(..bytes.len().min(1024)).unwrap_or_default();
+    let Some(decl) = head.strip_prefix(b"<?xml") else { return encoding_rs::UTF_8 };
+    let end = decl.windows(2).position(|w| w == b"?>").unwrap_or(decl.len());
+    let decl = String::from_utf8_lossy(decl.get(..end).unwrap_or_default());
+    let label = decl.split_once("encoding").and_then(|(_, r)| {
+        let r = r.trim_start().strip_prefix('=')?.trim_start();
+        let q = r.chars().next().filter(|&q| q == '"' || q == '\'')?;
+        r.get(1..)?.split(q).next()
+    });
+    label.and_then(|l| encoding_rs::Encoding::for_label(l.trim().as_bytes())).unwrap_or(encoding_rs::UTF_8)
+}
+
+/// Builds the element tree from quick-xml's events, keeping what quick-xml
+/// leaves to its user: the depth cap, namespaces, one root, the characters
+/// XML allows, and refusing every entity but the predefined ones (a DOCTYPE
+/// is skipped: nothing it declares is ever expanded or fetched).
+struct Builder<'a> {
     src: &'a str,
-    pos: usize,
     /// Open elements, outermost first.
     stack: Vec<Element>,
-    /// Namespace prefixes in scope (`""` for the default namespace), and for
-    /// each open element how many were in scope before it.
-    bindings: Vec<(String, Ns)>,
-    marks: Vec<usize>,
+    /// For each prefix (`""`: the default namespace), its bindings in scope,
+    /// innermost last; looked up in constant time however many are in scope.
+    scopes: std::collections::HashMap<String, Vec<Ns>>,
+    /// For each open element, the prefixes it declared.
+    declared: Vec<Vec<String>>,
     root: Option<Element>,
 }
 
 /// Parses a whole document into its root element, or says where it is not
 /// well-formed.
 fn parse(src: &str) -> Result<Element, FeedError> {
-    let mut p = Parser { src, pos: 0, stack: Vec::new(), bindings: Vec::new(), marks: Vec::new(), root: None };
-    if src.starts_with('\u{feff}') {
-        p.pos = '\u{feff}'.len_utf8();
-    }
-    while p.pos < src.len() {
-        if p.peek() == Some(b'<') {
-            p.markup()?;
-        } else {
-            p.text()?;
+    use quick_xml::events::Event;
+    let body = src.strip_prefix('\u{feff}').unwrap_or(src);
+    let base = src.len() - body.len();
+    let mut reader = quick_xml::Reader::from_str(body);
+    let config = reader.config_mut();
+    config.check_end_names = true;
+    config.check_comments = false;
+    config.allow_dangling_amp = false;
+    config.allow_unmatched_ends = false;
+    config.expand_empty_elements = false;
+    config.trim_text(false);
+    let mut b =
+        Builder { src, stack: Vec::new(), scopes: std::collections::HashMap::new(), declared: Vec::new(), root: None };
+    loop {
+        let at = base + usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
+        let event = match reader.read_event() {
+            Ok(event) => event,
+            Err(e) => {
+                let pos = base + usize::try_from(reader.error_position()).unwrap_or(usize::MAX);
+                return Err(b.reader_error(e, pos, at));
+            }
+        };
+        match event {
+            Event::Start(e) => b.start(&e, at, false)?,
+            Event::Empty(e) => b.start(&e, at, true)?,
+            Event::End(_) => b.end(),
+            Event::Text(t) => b.text(&String::from_utf8_lossy(&t), at)?,
+            Event::CData(c) => {
+                if b.stack.is_empty() {
+                    return Err(b.fail(at, "CDATA outside the root element".into()));
+                }
+                let raw = String::from_utf8_lossy(&c);
+                b.check_chars(&raw, at + "<![CDATA[".len())?;
+                b.push_text(&raw.replace("\r\n", "\n").replace('\r', "\n"));
+            }
+            Event::GeneralRef(r) => {
+                let name = String::from_utf8_lossy(&r).into_owned();
+                let c = b.reference(&name, at)?;
+                b.push_text(&c);
+            }
+            Event::DocType(_) => {
+                if b.root.is_some() || !b.stack.is_empty() {
+                    return Err(b.fail(at, "a DOCTYPE must come before the root element".into()));
+                }
+            }
+            Event::Comment(_) | Event::Decl(_) | Event::PI(_) => {}
+            Event::Eof => break,
         }
     }
-    if let Some(open) = p.stack.last() {
-        return Err(p.fail(open.offset, format!("<{}> is never closed", open.name)));
+    if let Some(open) = b.stack.last() {
+        return Err(b.fail(open.offset, format!("<{}> is never closed", open.name)));
     }
-    match p.root {
+    match b.root.take() {
         Some(root) => Ok(root),
-        None => Err(p.fail(src.len(), "the document has no root element".into())),
+        None => Err(b.fail(src.len(), "the document has no root element".into())),
     }
 }
 
-impl<'a> Parser<'a> {
-    fn peek(&self) -> Option<u8> {
-        self.src.as_bytes().get(self.pos).copied()
-    }
-
-    fn starts(&self, s: &str) -> bool {
-        self.src.get(self.pos..).is_some_and(|r| r.starts_with(s))
-    }
-
-    /// Byte offset of `pat` at or after `from`.
-    fn find(&self, from: usize, pat: &str) -> Option<usize> {
-        self.src.get(from..)?.find(pat).map(|i| i + from)
-    }
-
+impl Builder<'_> {
     /// The path of the open elements, and of `extra` inside them.
     fn path(&self, extra: Option<&str>) -> String {
         let mut parts = Vec::new();
@@ -320,290 +395,218 @@ impl<'a> Parser<'a> {
         FeedError { offset, path: self.path(extra), message: format!("not well-formed XML: {message}") }
     }
 
-    fn skip_ws(&mut self) -> bool {
-        let start = self.pos;
-        while self.peek().is_some_and(is_xml_space) {
-            self.pos += 1;
-        }
-        self.pos > start
-    }
-
-    fn name(&mut self) -> Option<&'a str> {
-        let start = self.pos;
-        if !self.peek().is_some_and(is_name_start) {
-            return None;
-        }
-        while self.peek().is_some_and(is_name_byte) {
-            self.pos += 1;
-        }
-        self.src.get(start..self.pos)
-    }
-
-    fn markup(&mut self) -> Result<(), FeedError> {
-        let start = self.pos;
-        if self.starts("<!--") {
-            let end = self.find(start + 4, "-->").ok_or_else(|| self.fail(start, "a comment is not closed".into()))?;
-            self.pos = end + 3;
-        } else if self.starts("<![CDATA[") {
-            if self.stack.is_empty() {
-                return Err(self.fail(start, "CDATA outside the root element".into()));
+    /// quick-xml's error in this module's words. `pos` is where quick-xml
+    /// stopped, `at` where the markup it was reading began.
+    fn reader_error(&self, e: quick_xml::Error, pos: usize, at: usize) -> FeedError {
+        use quick_xml::errors::{IllFormedError as I, SyntaxError as S};
+        use quick_xml::Error as E;
+        let tag = || {
+            let rest = self.src.get(at + 1..).unwrap_or_default();
+            rest.split(|c: char| c.is_whitespace() || c == '>' || c == '/').next().unwrap_or_default().to_string()
+        };
+        match e {
+            E::Syntax(S::UnclosedComment) => self.fail(at, "a comment is not closed".into()),
+            E::Syntax(S::UnclosedCData) => self.fail(at, "a CDATA section is not closed".into()),
+            E::Syntax(S::UnclosedPI | S::UnclosedXmlDecl) => {
+                self.fail(at, "a processing instruction is not closed".into())
             }
-            let from = start + 9;
-            let end = self.find(from, "]]>").ok_or_else(|| self.fail(start, "a CDATA section is not closed".into()))?;
-            let raw = self.src.get(from..end).unwrap_or_default();
-            let text = self.decode(raw, from, false, false)?;
-            self.push_text(text);
-            self.pos = end + 3;
-        } else if self.starts("<!DOCTYPE") {
-            self.doctype()?;
-        } else if self.starts("<!") {
-            return Err(self.fail(start, "unexpected \"<!\"".into()));
-        } else if self.starts("<?") {
-            let end = self
-                .find(start + 2, "?>")
-                .ok_or_else(|| self.fail(start, "a processing instruction is not closed".into()))?;
-            self.pos = end + 2;
-        } else if self.starts("</") {
-            self.end_tag()?;
-        } else {
-            self.start_tag()?;
-        }
-        Ok(())
-    }
-
-    /// Skips `<!DOCTYPE ...>` with its internal subset: its declarations are
-    /// never read, so no entity it defines is ever expanded.
-    fn doctype(&mut self) -> Result<(), FeedError> {
-        let start = self.pos;
-        if self.root.is_some() || !self.stack.is_empty() {
-            return Err(self.fail(start, "a DOCTYPE must come before the root element".into()));
-        }
-        let bytes = self.src.as_bytes();
-        let mut i = start + 9;
-        let mut depth = 0usize;
-        while let Some(&b) = bytes.get(i) {
-            match b {
-                b'"' | b'\'' => {
-                    i = bytes
-                        .get(i + 1..)
-                        .and_then(|r| r.iter().position(|&c| c == b))
-                        .map_or(bytes.len(), |j| i + 1 + j);
-                }
-                b'[' => depth += 1,
-                b']' => depth = depth.saturating_sub(1),
-                b'>' if depth == 0 => {
-                    self.pos = i + 1;
-                    return Ok(());
-                }
-                _ => {}
+            E::Syntax(S::UnclosedDoctype) => self.fail(at, "the DOCTYPE is not closed".into()),
+            E::Syntax(S::InvalidBangMarkup) => self.fail(at, "unexpected \"<!\"".into()),
+            E::Syntax(S::UnclosedTag) => {
+                let name = tag();
+                self.fail_in(at, Some(&name), format!("the tag <{name} is not closed"))
             }
-            i += 1;
+            E::Syntax(_) => {
+                let name = tag();
+                self.fail_in(at, Some(&name), format!("a value in <{name} is not closed"))
+            }
+            E::IllFormed(I::MismatchedEndTag { expected, found }) => {
+                let opened = self.stack.last().map_or(0, |open| open.offset);
+                let (line, col) = line_col(self.src, opened);
+                let message = format!("expected </{expected}> (opened at line {line}, column {col}), found </{found}>");
+                self.fail(at, message)
+            }
+            E::IllFormed(I::UnmatchedEndTag(name)) => {
+                self.fail(at, format!("unexpected </{name}>: no element is open"))
+            }
+            E::IllFormed(I::UnclosedReference) => self.fail(pos, "a bare \"&\"; write it as &amp;".into()),
+            other => self.fail(pos, other.to_string()),
         }
-        Err(self.fail(start, "the DOCTYPE is not closed".into()))
     }
 
-    fn text(&mut self) -> Result<(), FeedError> {
-        let start = self.pos;
-        let end = self.find(start, "<").unwrap_or(self.src.len());
-        let raw = self.src.get(start..end).unwrap_or_default();
-        self.pos = end;
+    /// Refuses characters XML does not allow; `base` is the offset of `raw`.
+    fn check_chars(&self, raw: &str, base: usize) -> Result<(), FeedError> {
+        match raw.char_indices().find(|&(_, c)| !is_xml_char(c)) {
+            Some((i, c)) => {
+                Err(self.fail(base + i, format!("the character U+{:04X} is not allowed in XML", u32::from(c))))
+            }
+            None => Ok(()),
+        }
+    }
+
+    fn text(&mut self, raw: &str, at: usize) -> Result<(), FeedError> {
         if self.stack.is_empty() {
-            if let Some(i) = raw.bytes().position(|b| !is_xml_space(b)) {
+            if let Some(i) = raw.find(|c: char| !matches!(c, ' ' | '\t' | '\n' | '\r')) {
                 let what = if self.root.is_some() { "after" } else { "before" };
-                return Err(self.fail(start + i, format!("text {what} the root element")));
+                return Err(self.fail(at + i, format!("text {what} the root element")));
             }
             return Ok(());
         }
         if let Some(i) = raw.find("]]>") {
-            return Err(self.fail(start + i, "\"]]>\" is not allowed in text".into()));
+            return Err(self.fail(at + i, "\"]]>\" is not allowed in text".into()));
         }
-        let text = self.decode(raw, start, true, false)?;
-        self.push_text(text);
+        if let Some(i) = raw.find('<') {
+            return Err(self.fail(at + i, "\"<\" must start a tag; in text write it as &lt;".into()));
+        }
+        self.check_chars(raw, at)?;
+        self.push_text(&raw.replace("\r\n", "\n").replace('\r', "\n"));
         Ok(())
     }
 
-    fn push_text(&mut self, text: String) {
+    fn push_text(&mut self, text: &str) {
         let Some(top) = self.stack.last_mut() else { return };
         if text.is_empty() {
             return;
         }
         match top.children.last_mut() {
-            Some(Node::Text(t)) => t.push_str(&text),
-            _ => top.children.push(Node::Text(text)),
+            Some(Node::Text(t)) => t.push_str(text),
+            _ => top.children.push(Node::Text(text.into())),
         }
     }
 
-    /// Text or an attribute value with its references replaced and its line
-    /// ends normalised (and, in attributes, whitespace made spaces), as XML
-    /// 1.0 reads them. `base` is the byte offset of `raw` in the document.
-    fn decode(&self, raw: &str, base: usize, entities: bool, attr: bool) -> Result<String, FeedError> {
-        let mut out = String::with_capacity(raw.len());
-        let mut chars = raw.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            match c {
-                '&' if entities => {
-                    let rest = raw.get(i + 1..).unwrap_or_default();
-                    let semi = rest.bytes().take(32).position(|b| b == b';');
-                    let Some(semi) = semi else {
-                        return Err(self.fail(base + i, "a bare \"&\"; write it as &amp;".into()));
-                    };
-                    let name = rest.get(..semi).unwrap_or_default();
-                    out.push(self.reference(name, base + i)?);
-                    while chars.next_if(|&(j, _)| j <= i + 1 + semi).is_some() {}
-                }
-                '\r' => {
-                    chars.next_if(|&(_, n)| n == '\n');
-                    out.push(if attr { ' ' } else { '\n' });
-                }
-                '\n' | '\t' if attr => out.push(' '),
-                '<' if attr => {
-                    return Err(self.fail(base + i, "\"<\" is not allowed in an attribute value; write &lt;".into()))
-                }
-                c if !is_xml_char(c) => {
-                    let message = format!("the character U+{:04X} is not allowed in XML", u32::from(c));
-                    return Err(self.fail(base + i, message));
-                }
-                c => out.push(c),
-            }
+    /// What `&name;` stands for: a predefined entity or a character
+    /// reference; any other entity is refused, never looked up.
+    fn reference(&self, name: &str, offset: usize) -> Result<String, FeedError> {
+        if let Some(s) = quick_xml::escape::resolve_predefined_entity(name) {
+            return Ok(s.into());
         }
-        Ok(out)
+        if let Some(num) = name.strip_prefix('#') {
+            let (digits, radix) = match num.strip_prefix('x') {
+                Some(hex) => (hex, 16),
+                None => (num, 10),
+            };
+            let ok = !digits.is_empty() && digits.len() <= 8 && digits.chars().all(|d| d.is_digit(radix));
+            let c = ok.then(|| u32::from_str_radix(digits, radix).ok()).flatten().and_then(char::from_u32);
+            return match c.filter(|&c| is_xml_char(c)) {
+                Some(c) => Ok(c.to_string()),
+                None => Err(self.fail(offset, format!("\"&{name};\" is not a character XML allows"))),
+            };
+        }
+        let shown = cut(name, 20);
+        Err(self.fail(
+            offset,
+            format!(
+                "unknown entity \"&{shown};\": XML has only &amp; &lt; &gt; &quot; &apos; and numeric \
+                 references such as &#160; (HTML belongs in CDATA)"
+            ),
+        ))
     }
 
-    /// The character `&name;` stands for.
-    fn reference(&self, name: &str, offset: usize) -> Result<char, FeedError> {
-        let c = match name {
-            "amp" => Some('&'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            _ => match name.strip_prefix('#') {
-                Some(num) => {
-                    let (digits, radix) = match num.strip_prefix('x') {
-                        Some(hex) => (hex, 16),
-                        None => (num, 10),
-                    };
-                    let ok = !digits.is_empty() && digits.len() <= 8 && digits.chars().all(|d| d.is_digit(radix));
-                    let c = ok.then(|| u32::from_str_radix(digits, radix).ok()).flatten().and_then(char::from_u32);
-                    match c.filter(|&c| is_xml_char(c)) {
-                        Some(c) => Some(c),
-                        None => return Err(self.fail(offset, format!("\"&{name};\" is not a character XML allows"))),
-                    }
-                }
-                None => None,
-            },
-        };
-        c.ok_or_else(|| {
-            let shown = cut(name, 20);
-            self.fail(
-                offset,
-                format!(
-                    "unknown entity \"&{shown};\": XML has only &amp; &lt; &gt; &quot; &apos; and numeric \
-                     references such as &#160; (HTML belongs in CDATA)"
-                ),
-            )
-        })
-    }
-
-    fn start_tag(&mut self) -> Result<(), FeedError> {
-        let start = self.pos;
-        self.pos += 1;
-        let Some(name) = self.name() else {
-            return Err(self.fail(start, "\"<\" must start a tag; in text write it as &lt;".into()));
-        };
+    fn start(&mut self, e: &quick_xml::events::BytesStart<'_>, at: usize, empty: bool) -> Result<(), FeedError> {
+        let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
+        if !name.starts_with(|c: char| c.is_alphabetic() || c == '_' || c == ':') {
+            return Err(self.fail(at, "\"<\" must start a tag; in text write it as &lt;".into()));
+        }
         if self.stack.len() >= MAX_DEPTH {
             let message = format!("elements nest deeper than {MAX_DEPTH} levels");
-            return Err(FeedError { offset: start, path: self.path(Some(name)), message });
+            return Err(FeedError { offset: at, path: self.path(Some(&name)), message });
         }
         if self.stack.is_empty() {
             if let Some(root) = &self.root {
                 let message = format!("a second root element <{name}> after <{}>", root.name);
-                return Err(self.fail(start, message));
+                return Err(self.fail(at, message));
             }
         }
+        // Attributes: quick-xml's duplicate check compares each with every
+        // earlier one, so it is off and a set does it.
         let mut attrs: Vec<Attr> = Vec::new();
-        let self_closing = loop {
-            let spaced = self.skip_ws();
-            match self.peek() {
-                Some(b'>') => {
-                    self.pos += 1;
-                    break false;
-                }
-                Some(b'/') if self.starts("/>") => {
-                    self.pos += 2;
-                    break true;
-                }
-                None => return Err(self.fail_in(start, Some(name), format!("the tag <{name} is not closed"))),
-                Some(_) if !spaced => {
-                    let message = format!("expected a space, \">\" or \"/>\" in <{name}>");
-                    return Err(self.fail_in(self.pos, Some(name), message));
-                }
-                Some(_) => {
-                    let at = self.pos;
-                    let Some(key) = self.name() else {
-                        let message = format!("expected an attribute name in <{name}>");
-                        return Err(self.fail_in(at, Some(name), message));
-                    };
-                    self.skip_ws();
-                    if self.peek() != Some(b'=') {
-                        let message = format!("attribute \"{key}\" has no value (expected {key}=\"...\")");
-                        return Err(self.fail_in(at, Some(name), message));
-                    }
-                    self.pos += 1;
-                    self.skip_ws();
-                    let quote = match self.peek() {
-                        Some(q @ (b'"' | b'\'')) => q,
-                        _ => {
-                            let message = format!("the value of \"{key}\" must be in quotes");
-                            return Err(self.fail_in(at, Some(name), message));
-                        }
-                    };
-                    let from = self.pos + 1;
-                    let close = self.src.as_bytes().get(from..).and_then(|r| r.iter().position(|&b| b == quote));
-                    let Some(close) = close.map(|j| from + j) else {
-                        let message = format!("the value of \"{key}\" is not closed");
-                        return Err(self.fail_in(at, Some(name), message));
-                    };
-                    let raw = self.src.get(from..close).unwrap_or_default();
-                    let value = self
-                        .decode(raw, from, true, true)
-                        .map_err(|e| FeedError { path: self.path(Some(name)), ..e })?;
-                    if attrs.iter().any(|a| a.name == key) {
-                        let message = format!("attribute \"{key}\" appears twice in <{name}>");
-                        return Err(self.fail_in(at, Some(name), message));
-                    }
-                    attrs.push(Attr { name: key.into(), value });
-                    self.pos = close + 1;
-                }
+        let mut seen = std::collections::HashSet::new();
+        let tag_start = at + 1;
+        for a in e.attributes().with_checks(false) {
+            let a = a.map_err(|err| self.attr_error(&err, tag_start, &name))?;
+            let key = String::from_utf8_lossy(a.key.as_ref()).into_owned();
+            let value_at = tag_start + (a.value.as_ptr() as usize).saturating_sub(e.as_ptr() as usize);
+            let raw = String::from_utf8_lossy(&a.value);
+            let key_at = self.src.get(..value_at).and_then(|s| s.rfind(key.as_str())).unwrap_or(tag_start);
+            // quick-xml takes `a="x"b="y"`; XML wants a space between.
+            let after = self.src.as_bytes().get(value_at + a.value.len() + 1).copied();
+            if after.is_some_and(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'>' | b'/')) {
+                let message = format!("expected a space, \">\" or \"/>\" in <{name}>");
+                return Err(self.fail_in(value_at + a.value.len() + 1, Some(&name), message));
             }
-        };
-        let mark = self.bindings.len();
+            if let Some(i) = raw.find('<') {
+                let message = "\"<\" is not allowed in an attribute value; write &lt;".to_string();
+                return Err(self.fail_in(value_at + i, Some(&name), message));
+            }
+            self.check_chars(&raw, value_at).map_err(|err| FeedError { path: self.path(Some(&name)), ..err })?;
+            let value = a.normalized_value(quick_xml::XmlVersion::Implicit1_0).map_err(|err| {
+                let message = match err {
+                    quick_xml::Error::Escape(quick_xml::escape::EscapeError::UnrecognizedEntity(_, n)) => {
+                        format!("unknown entity \"&{};\" in the value of \"{key}\"", cut(&n, 20))
+                    }
+                    other => format!("the value of \"{key}\": {other}"),
+                };
+                self.fail_in(value_at, Some(&name), message)
+            })?;
+            if !seen.insert(key.clone()) {
+                let message = format!("attribute \"{key}\" appears twice in <{name}>");
+                return Err(self.fail_in(key_at, Some(&name), message));
+            }
+            attrs.push(Attr { name: key, value: value.into_owned() });
+        }
+        let mut declared = Vec::new();
         for a in &attrs {
-            if a.name == "xmlns" {
-                self.bindings.push((String::new(), ns_of(&a.value)));
-            } else if let Some(prefix) = a.name.strip_prefix("xmlns:") {
-                self.bindings.push((prefix.into(), ns_of(&a.value)));
+            let prefix = if a.name == "xmlns" { Some("") } else { a.name.strip_prefix("xmlns:") };
+            if let Some(prefix) = prefix {
+                self.scopes.entry(prefix.into()).or_default().push(ns_of(&a.value));
+                declared.push(prefix.to_string());
             }
         }
-        let (prefix, local) = match name.bytes().position(|b| b == b':') {
+        let (prefix, local) = match name.find(':') {
             Some(i) => (name.get(..i).unwrap_or_default(), i + 1),
             None => ("", 0),
         };
         let ns = self.resolve(prefix);
-        let el = Element { name: name.into(), local, ns, attrs, children: Vec::new(), offset: start };
-        if self_closing {
-            self.bindings.truncate(mark);
+        let el = Element { name: name.clone(), local, ns, attrs, children: Vec::new(), offset: at };
+        if empty {
+            self.undeclare(&declared);
             self.attach(el);
         } else {
-            self.marks.push(mark);
+            self.declared.push(declared);
             self.stack.push(el);
         }
         Ok(())
     }
 
+    fn attr_error(&self, err: &quick_xml::events::attributes::AttrError, tag_start: usize, name: &str) -> FeedError {
+        use quick_xml::events::attributes::AttrError as A;
+        let (pos, message) = match *err {
+            A::ExpectedEq(p) => (p, "an attribute has no value (expected name=\"...\")".to_string()),
+            A::ExpectedValue(p) | A::UnquotedValue(p) => {
+                // Point at the attribute's name, and name it.
+                let before = self.src.get(tag_start..tag_start + p).unwrap_or_default();
+                let key = before.trim_end().trim_end_matches('=').trim_end();
+                let start = key.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+                let key = key.get(start..).unwrap_or_default();
+                (start, format!("the value of \"{key}\" must be in quotes"))
+            }
+            A::ExpectedQuote(p, _) => (p, "an attribute value is not closed".to_string()),
+            A::Duplicated(p, _) => (p, "an attribute appears twice".to_string()),
+        };
+        self.fail_in(tag_start + pos, Some(name), format!("{message} in <{name}>"))
+    }
+
+    fn undeclare(&mut self, prefixes: &[String]) {
+        for p in prefixes {
+            if let Some(v) = self.scopes.get_mut(p) {
+                v.pop();
+            }
+        }
+    }
+
     /// The namespace of a prefix (`""`: the default namespace) in scope.
     fn resolve(&self, prefix: &str) -> Ns {
-        if let Some((_, ns)) = self.bindings.iter().rev().find(|(p, _)| p == prefix) {
+        if let Some(ns) = self.scopes.get(prefix).and_then(|v| v.last()) {
             return *ns;
         }
         match prefix {
@@ -615,30 +618,13 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn end_tag(&mut self) -> Result<(), FeedError> {
-        let start = self.pos;
-        self.pos += 2;
-        let Some(name) = self.name() else {
-            return Err(self.fail(start, "expected a tag name after \"</\"".into()));
-        };
-        self.skip_ws();
-        if self.peek() != Some(b'>') {
-            return Err(self.fail(self.pos, format!("expected \">\" to end </{name}>")));
-        }
-        self.pos += 1;
-        let Some(open) = self.stack.last() else {
-            return Err(self.fail(start, format!("unexpected </{name}>: no element is open")));
-        };
-        if open.name != name {
-            let (line, col) = line_col(self.src, open.offset);
-            let message = format!("expected </{}> (opened at line {line}, column {col}), found </{name}>", open.name);
-            return Err(self.fail(start, message));
-        }
+    /// Closes the innermost element (quick-xml has checked the end tag's name).
+    fn end(&mut self) {
         if let Some(open) = self.stack.pop() {
-            self.bindings.truncate(self.marks.pop().unwrap_or_default());
+            let declared = self.declared.pop().unwrap_or_default();
+            self.undeclare(&declared);
             self.attach(open);
         }
-        Ok(())
     }
 
     fn attach(&mut self, el: Element) {
@@ -1047,6 +1033,9 @@ pub fn slug_id(guid: &str) -> String {
 /// as paragraph breaks, the common HTML entities decoded.
 fn paragraphs(html: &str) -> Vec<String> {
     let mut text = String::with_capacity(html.len());
+    // Lowercased once (ASCII only, so offsets match) to find `</script`
+    // without lowercasing the rest again at every tag (issue 15).
+    let lower_html = html.to_ascii_lowercase();
     let mut rest = html;
     while let Some(lt) = rest.find('<') {
         text.push_str(rest.get(..lt).unwrap_or_default());
@@ -1077,8 +1066,8 @@ fn paragraphs(html: &str) -> Vec<String> {
         rest = tag.get(gt + 1..).unwrap_or_default();
         if (name == "script" || name == "style") && !tag.starts_with("</") {
             let close = format!("</{name}");
-            let lower = rest.to_ascii_lowercase();
-            rest = match lower.find(&close) {
+            let from = html.len() - rest.len();
+            rest = match lower_html.get(from..).and_then(|l| l.find(&close)) {
                 Some(i) => rest.get(i..).unwrap_or_default(),
                 None => "",
             };
