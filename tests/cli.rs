@@ -615,3 +615,35 @@ fn the_build_step_writes_the_nine_fetched_message_tables() {
     let out = Command::new(env!("CARGO_BIN_EXE_summary-card")).output().unwrap();
     assert!(!String::from_utf8_lossy(&out.stderr).contains("__locales"));
 }
+
+#[test]
+fn issue_15_from_rss_reads_a_latin_1_feed_and_warns_about_an_unreadable_date() {
+    let dir = temp("rss-latin1");
+    let mut bytes = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss><channel><title>S</title>\n\
+                      <item><title>Caf_</title><pubDate>soon</pubDate></item></channel></rss>\n"
+        .to_vec();
+    let i = bytes.iter().position(|&b| b == b'_').unwrap();
+    bytes[i] = 0xe9;
+    let file = dir.join("latin1.xml");
+    std::fs::write(&file, &bytes).unwrap();
+    let feed = file.to_string_lossy().into_owned();
+    let (code, out, err) = run3(&["from-rss", &feed]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(json(&out)["title"], "Café");
+    assert_eq!(
+        err,
+        format!(
+            "{feed}:3:26: rss.channel.item[0].pubDate: warning: cannot read the date \"soon\" (RFC 2822, such as \
+             \"Tue, 25 Nov 2025 14:00:00 GMT\", or ISO 8601): it is left out, and the item counts as undated\n"
+        )
+    );
+    // Bytes that are not UTF-8, undeclared: where, and what to do.
+    let undeclared = String::from_utf8_lossy(&bytes).replace(" encoding=\"ISO-8859-1\"", "");
+    let mut raw = undeclared.into_bytes();
+    let j = raw.windows(3).position(|w| w == "\u{fffd}".as_bytes()).unwrap();
+    raw.splice(j..j + 3, [0xe9]);
+    std::fs::write(&file, &raw).unwrap();
+    let (code, _, err) = run3(&["from-rss", &feed]);
+    assert_eq!(code, 1);
+    assert!(err.starts_with(&format!("{feed}:3:17: (document): the feed is not valid UTF-8 here")), "{err}");
+}

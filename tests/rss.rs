@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use serde_json::{json, Value};
-use summary_card::cli::rss::{card_from_feed, decode_feed, FeedError, MAX_DEPTH};
+use summary_card::cli::rss::{card_from_feed, decode_feed, read_feed, FeedError, MAX_DEPTH};
 use summary_card::core::json::{self, line_col};
 use summary_card::core::validate::validate;
 
@@ -651,4 +651,82 @@ fn issue_15_the_userland_namespace_is_rss() {
     assert_eq!(card(xml, None)["title"], "T");
     let xml = xml.replace("/rss\"", "/rss2\"");
     assert_eq!(card(&xml, None)["title"], "T");
+}
+
+// --- dates and numbers (issue 15, item 4) ---
+
+/// The card's `published` for an item with this `pubDate`.
+fn published(date: &str) -> Value {
+    let items = format!("<item><title>T</title><pubDate>{date}</pubDate></item>");
+    card(&feed("", &items), None).get("published").cloned().unwrap_or(Value::Null)
+}
+
+#[test]
+fn issue_15_lower_case_months_and_iso_8601_pub_dates_are_read() {
+    let cases: &[(&str, &str)] = &[
+        ("25 nov 2025 14:00:00 GMT", "2025-11-25"),
+        ("tue, 25 NOV 2025 14:00:00 gmt", "2025-11-25"),
+        ("25 nov 2025", "2025-11-25"),
+        ("Tue, 25 Nov 2025 14:00:00 PST", "2025-11-25"),
+        ("Tue, 25 Nov 2025 14:00 EDT", "2025-11-25"),
+        // A wrong weekday (25 Nov 2025 is a Tuesday) is ignored, as readers do.
+        ("Fri, 25 Nov 2025 14:00:00 +0000", "2025-11-25"),
+        ("2025-11-25T14:00:00Z", "2025-11-25"),
+        ("2025-11-25T23:30:00-08:00", "2025-11-25"),
+        ("2025-11-25T14:00:00.123+0100", "2025-11-25"),
+        ("2025-11-25 14:00:00", "2025-11-25"),
+        ("2025-11-25", "2025-11-25"),
+    ];
+    for &(date, want) in cases {
+        assert_eq!(published(date), want, "{date}");
+    }
+    // The zone orders the items: 09:00 EST is 14:00 UTC, after 13:00 UTC.
+    let items = "<item><title>A</title><pubDate>2025-11-25T13:00:00Z</pubDate></item>\
+                 <item><title>B</title><pubDate>25 nov 2025 09:00:01 est</pubDate></item>";
+    assert_eq!(card(&feed("", items), None)["title"], "B");
+}
+
+#[test]
+fn issue_15_an_unreadable_date_is_a_warning_naming_the_item() {
+    let items = "<item><title>A</title><pubDate>Mon, 03 Nov 2025 10:00:00 GMT</pubDate></item>\n\
+                 <item><title>B</title><pubDate>next tuesday</pubDate></item>";
+    let xml = feed("", items);
+    let (out, warnings) = read_feed(&xml, None).unwrap();
+    assert_eq!(serde_json::from_str::<Value>(&out).unwrap()["title"], "A");
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    let w = &warnings[0];
+    assert_eq!(w.path, "rss.channel.item[1].pubDate");
+    assert_eq!(line_col(&xml, w.offset), at(&xml, "<pubDate>next"));
+    assert!(w.message.starts_with("warning: cannot read the date \"next tuesday\""), "{}", w.message);
+    // Asked for by guid: the card has no date, and says why.
+    let xml = feed("", "<item><title>B</title><guid>b</guid><pubDate>31 Feb 2025</pubDate></item>");
+    let (out, warnings) = read_feed(&xml, Some("b")).unwrap();
+    assert!(serde_json::from_str::<Value>(&out).unwrap().get("published").is_none());
+    assert_eq!(warnings.iter().map(|w| w.path.as_str()).collect::<Vec<_>>(), ["rss.channel.item[0].pubDate"]);
+    // Readable dates: no warning.
+    assert_eq!(read_feed(FEED, None).unwrap().1, []);
+}
+
+#[test]
+fn issue_15_an_overflowing_pub_date_clock_does_not_win_newest() {
+    for clock in ["99999999999999999999:00:00", "18446744073709551615:00", "4294967296:00:00", "25:00:00", "10:61:00"] {
+        let items = format!(
+            "<item><title>2030</title><pubDate>Tue, 01 Jan 2030 10:00:00 GMT</pubDate></item>\
+             <item><title>Overflow</title><pubDate>Wed, 25 Nov 2099 {clock} GMT</pubDate></item>"
+        );
+        let (out, warnings) = read_feed(&feed("", &items), None).unwrap();
+        assert_eq!(serde_json::from_str::<Value>(&out).unwrap()["title"], "2030", "{clock}");
+        assert_eq!(warnings.len(), 1, "{clock}");
+    }
+}
+
+#[test]
+fn issue_15_a_huge_enclosure_length_is_not_0_mb() {
+    for length in ["18446744073709551615", "18446744073709551616", "99999999999999999999999", "-1"] {
+        let items = format!(
+            "<item><title>T</title><enclosure url=\"https://a.example/x.mp3\" type=\"audio/mpeg\" \
+             length=\"{length}\"/></item>"
+        );
+        assert_eq!(card(&feed("", &items), None)["listen"][0]["label"], "Audio (MP3)", "{length}");
+    }
 }

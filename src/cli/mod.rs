@@ -302,8 +302,11 @@ fn run_from_rss(file: &OsStr, guid: Option<&str>) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match rss::card_from_feed(&xml, guid) {
-        Ok(mut json) => {
+    match rss::read_feed(&xml, guid) {
+        Ok((mut json, warnings)) => {
+            let text: String =
+                warnings.iter().map(|w| problem(&name(file), &xml, w.offset, &w.path, &w.message)).collect();
+            eprint!("{text}");
             if !json.ends_with('\n') {
                 json.push('\n');
             }

@@ -55,16 +55,22 @@ pub const MAX_TOPICS: usize = 5;
 /// dated ones and ties go to the earlier item, so in the usual newest-first
 /// feed it is the first item, and in an oldest-first (serial) feed the last.
 pub fn card_from_feed(xml: &str, guid: Option<&str>) -> Result<String, Vec<FeedError>> {
+    read_feed(xml, guid).map(|(json, _)| json)
+}
+
+/// [`card_from_feed`], with the warnings: what the feed says that could not
+/// be read and was left out (an unreadable `pubDate`), each at its place.
+pub fn read_feed(xml: &str, guid: Option<&str>) -> Result<(String, Vec<FeedError>), Vec<FeedError>> {
     if xml.len() > MAX_BYTES {
         let message = format!("the feed is {} bytes; the limit is 64 MiB ({MAX_BYTES} bytes)", xml.len());
         return Err(vec![FeedError { offset: 0, path: String::new(), message }]);
     }
     let root = parse(xml).map_err(|e| vec![e])?;
-    let card = build(&root, guid).map_err(|e| vec![e])?;
+    let (card, warnings) = build(&root, guid).map_err(|e| vec![e])?;
     // Pretty-printed like the seed files, and safe to paste into the inline
     // `<script type="application/json">` (every `<` written `\u003c`).
     match serde_json::to_string_pretty(&card) {
-        Ok(json) => Ok(script_json(&json) + "\n"),
+        Ok(json) => Ok((script_json(&json) + "\n", warnings)),
         // Not expected: every key is a string and no value refuses.
         Err(e) => {
             Err(vec![FeedError { offset: 0, path: String::new(), message: format!("cannot write the card: {e}") }])
@@ -706,7 +712,7 @@ fn link_url(raw: &str) -> Option<Url> {
     check_url(&spaced, false).filter(|url| char_count(url.as_str()) <= MAX_CHARS)
 }
 
-fn build(root: &Element, guid: Option<&str>) -> Result<FeedCard, FeedError> {
+fn build(root: &Element, guid: Option<&str>) -> Result<(FeedCard, Vec<FeedError>), FeedError> {
     if !root.is(Ns::None, "rss") {
         let hint = match root.local() {
             "feed" => " (an Atom feed: only RSS 2.0 is read)",
@@ -730,7 +736,28 @@ fn build(root: &Element, guid: Option<&str>) -> Result<FeedCard, FeedError> {
     }
     .ok_or_else(|| err(channel.offset, channel_path.clone(), "has no <item>: the feed lists no episodes".into()))?;
     let item_path = format!("{channel_path}.item[{index}]");
-    card(channel, item, &item_path)
+    // Unreadable dates: of every item when the newest is looked for (they
+    // decide which it is), else of the item asked for.
+    let dated: Vec<(usize, &Element)> = match guid {
+        Some(_) => vec![(index, item)],
+        None => items.iter().copied().enumerate().collect(),
+    };
+    let warnings = dated
+        .into_iter()
+        .filter_map(|(i, it)| {
+            let d = it.child(Ns::None, "pubDate")?;
+            let text = d.text();
+            pub_date(&text).is_none().then(|| {
+                let message = format!(
+                    "warning: cannot read the date {} (RFC 2822, such as \"Tue, 25 Nov 2025 14:00:00 GMT\", or \
+                     ISO 8601): it is left out, and the item counts as undated",
+                    quoted(text.trim())
+                );
+                err(d.offset, format!("{channel_path}.item[{i}].{}", d.name), message)
+            })
+        })
+        .collect();
+    Ok((card(channel, item, &item_path)?, warnings))
 }
 
 fn guid_of(item: &Element) -> Option<String> {
@@ -905,95 +932,92 @@ fn duration(raw: &str) -> Option<Duration> {
     time::check_length(s).ok().map(Duration::Seconds)
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// Days from 1970-01-01 to a civil date (Howard Hinnant's algorithm).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// Minutes east of UTC for an RFC 822 zone (`+0100`, `GMT`, `EST`).
-fn zone_minutes(z: &str) -> Option<i64> {
-    if let Some(sign) = z.strip_prefix('+').map(|r| (1, r)).or_else(|| z.strip_prefix('-').map(|r| (-1, r))) {
-        let (sign, digits) = sign;
-        if digits.len() != 4 {
-            return None;
-        }
-        let n = i64::try_from(parse_uint(digits)?).ok()?;
-        return Some(sign * (n / 100 * 60 + n % 100));
-    }
-    let hours = match z.to_ascii_uppercase().as_str() {
-        "GMT" | "UT" | "UTC" | "Z" => 0,
-        "EDT" => -4,
-        "EST" | "CDT" => -5,
-        "CST" | "MDT" => -6,
-        "MST" | "PDT" => -7,
-        "PST" => -8,
-        _ => return None,
-    };
-    Some(hours * 60)
-}
-
-/// An RFC 822 `pubDate` ("Tue, 25 Nov 2025 14:00:00 GMT") as the ISO date
-/// it names *as written* (no shift to UTC: the day the show says it
-/// published), and a key that orders dates in time. Lenient as readers are:
-/// no weekday, full month names, two-digit years, day and month in either
-/// order; an ISO 8601 date is read too.
+/// An RFC 2822 `pubDate` ("Tue, 25 Nov 2025 14:00:00 GMT") or ISO 8601
+/// date as the ISO date it names *as written* (no shift to UTC: the day the
+/// show says it published), and a key that orders dates in time (seconds
+/// since 1970 UTC). Read by chrono, which checks every field's range; forms
+/// chrono's RFC 2822 reader refuses but feeds write (any case, no or a wrong
+/// weekday, full month names, month before day, two-digit years, no time or
+/// zone) are first rewritten into RFC 2822.
 fn pub_date(raw: &str) -> Option<(String, i64)> {
-    let raw = raw.trim();
-    if let Some(d) = time::parse_date(raw) {
-        let iso = time::iso_date(d);
-        let days = days_from_civil(d.year.into(), d.month.into(), d.day.into());
-        return Some((iso, days * 86_400));
+    let dt = parse_pub_date(raw.trim())?;
+    Some((dt.date_naive().format("%Y-%m-%d").to_string(), dt.timestamp()))
+}
+
+fn parse_pub_date(raw: &str) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+    use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
+    if let Ok(d) = DateTime::parse_from_rfc2822(raw).or_else(|_| DateTime::parse_from_rfc3339(raw)) {
+        return Some(d);
     }
+    // ISO 8601 forms RFC 3339 leaves out; without a zone, UTC.
+    for f in ["%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%dT%H:%M%z", "%Y-%m-%d %H:%M:%S%.f%z"] {
+        if let Ok(d) = DateTime::parse_from_str(raw, f) {
+            return Some(d);
+        }
+    }
+    let utc = FixedOffset::east_opt(0)?;
+    for f in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%d %H:%M"] {
+        if let Ok(n) = NaiveDateTime::parse_from_str(raw, f) {
+            return n.and_local_timezone(utc).single();
+        }
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
+        return d.and_hms_opt(0, 0, 0)?.and_local_timezone(utc).single();
+    }
+    DateTime::parse_from_rfc2822(&rfc2822(raw)?).ok()
+}
+
+/// A lenient date rewritten as strict RFC 2822 (`25 Nov 2025 14:00:00
+/// +0000`): the weekday dropped (feeds get it wrong; chrono refuses a wrong
+/// one), the month as its title-case abbreviation, a two-digit year in
+/// 1950-2049, a missing time midnight and a missing zone UTC. Fields are
+/// only moved: chrono checks them.
+fn rfc2822(raw: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
     let (mut day, mut month, mut year, mut clock, mut zone) = (None, None, None, None, None);
     for tok in raw.split(|c: char| c.is_whitespace() || c == ',').filter(|t| !t.is_empty()) {
         let digits = tok.bytes().all(|b| b.is_ascii_digit());
+        let lower = tok.to_ascii_lowercase();
         if tok.contains(':') && clock.is_none() {
-            let mut parts = tok.split(':').map(parse_uint);
-            let h = parts.next().flatten()?;
-            let m = parts.next().flatten()?;
-            let s = parts.next().flatten().unwrap_or(0);
-            clock = Some(i64::try_from(h * 3600 + m * 60 + s).ok()?);
+            clock = Some(tok);
         } else if digits && tok.len() <= 2 && day.is_none() {
-            day = parse_uint(tok);
+            day = Some(tok);
         } else if digits && (tok.len() == 4 || (tok.len() == 2 && day.is_some())) && year.is_none() {
-            let y = parse_uint(tok)?;
-            year = Some(match tok.len() {
-                2 if y < 50 => 2000 + y,
-                2 => 1900 + y,
-                _ => y,
+            year = Some(match (tok.len(), tok.parse::<u16>().ok()?) {
+                (2, y) if y < 50 => format!("20{tok}"),
+                (2, _) => format!("19{tok}"),
+                _ => tok.to_string(),
             });
+        } else if tok.len() >= 3 && DAYS.iter().any(|d| d.starts_with(&lower)) && month.is_none() {
+            // A weekday: dropped.
         } else if month.is_none() && tok.len() >= 3 && tok.bytes().all(|b| b.is_ascii_alphabetic()) {
-            let lower = tok.to_ascii_lowercase();
-            month = MONTHS.iter().position(|m| m.starts_with(&lower)).map(|i| i + 1);
+            let m = MONTHS.iter().find(|m| m.starts_with(&lower))?;
+            let abbr: String =
+                m.chars().take(3).enumerate().map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c }).collect();
+            month = Some(abbr);
         } else if clock.is_some() && zone.is_none() {
-            zone = zone_minutes(tok);
+            zone = Some(tok.to_ascii_uppercase());
+        } else {
+            return None;
         }
     }
-    let (y, m, d) = (year?, month?, day?);
-    let iso = format!("{y:04}-{m:02}-{d:02}");
-    let date = time::parse_date(&iso)?;
-    let days = days_from_civil(date.year.into(), date.month.into(), date.day.into());
-    Some((iso, days * 86_400 + clock.unwrap_or(0) - zone.unwrap_or(0) * 60))
+    let clock = clock.unwrap_or("00:00:00");
+    let zone = zone.unwrap_or_else(|| "+0000".into());
+    Some(format!("{} {} {} {clock} {zone}", day?, month?, year?))
 }
 
 /// The guid as a card id (`^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$`): a leading
@@ -1214,8 +1238,16 @@ fn enclosure_label(kind: &str, url: &str, length: Option<&str>) -> String {
     if !format.is_empty() {
         details.push(format.to_string());
     }
-    if let Some(bytes) = length.and_then(|l| parse_uint(l.trim())).filter(|&b| b >= 1_000_000) {
-        details.push(format!("{} MB", (bytes + 500_000) / 1_000_000));
+    // Checked: `length="18446744073709551615"` must not wrap to "0 MB"; a
+    // file over a terabyte is no episode, so such a length is left out.
+    let mb = length
+        .and_then(|l| parse_uint(l.trim()))
+        .filter(|&b| b >= 1_000_000)
+        .and_then(|b| b.checked_add(500_000))
+        .map(|b| b / 1_000_000)
+        .filter(|&mb| mb <= 1_000_000);
+    if let Some(mb) = mb {
+        details.push(format!("{mb} MB"));
     }
     let noun = if video { "Video" } else { "Audio" };
     if details.is_empty() {
