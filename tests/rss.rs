@@ -730,3 +730,47 @@ fn issue_15_a_huge_enclosure_length_is_not_0_mb() {
         assert_eq!(card(&feed("", &items), None)["listen"][0]["label"], "Audio (MP3)", "{length}");
     }
 }
+
+// --- enclosures and links (issue 15, item 3) ---
+
+#[test]
+fn issue_15_an_image_enclosure_is_never_a_listen_link() {
+    let items = "<item><title>T</title><enclosure url=\"https://a.example/cover.jpg\" type=\"image/jpeg\" length=\"90000000\"/>\
+                 <enclosure url=\"https://a.example/ep.mp3\" type=\"audio/mpeg\" length=\"92160000\"/></item>";
+    let c = card(&feed("", items), None);
+    assert_eq!(c["listen"], json!([{"label": "Audio (MP3, 92 MB)", "url": "https://a.example/ep.mp3"}]));
+    // An image alone: no listen link; nor one with no type and an image's extension.
+    for enc in [
+        "<enclosure url=\"https://a.example/cover.jpg\" type=\"image/jpeg\"/>",
+        "<enclosure url=\"https://a.example/cover.png\"/>",
+        "<enclosure url=\"https://a.example/notes.pdf\" type=\"application/pdf\"/>",
+    ] {
+        let c = card(&feed("", &format!("<item><title>T</title>{enc}</item>")), None);
+        assert!(c.get("listen").is_none(), "{enc}: {c}");
+    }
+    // Without a type, by extension; video/* is a video.
+    let cases: &[(&str, &str)] = &[
+        ("<enclosure url=\"https://a.example/ep.m4a?x=1\"/>", "Audio (M4A)"),
+        ("<enclosure url=\"https://a.example/ep.mp3\" type=\"application/octet-stream\"/>", "Audio (MP3)"),
+        ("<enclosure url=\"https://a.example/ep\" type=\"video/mp4\"/>", "Video (MP4)"),
+        ("<enclosure url=\"https://a.example/ep.webm\" type=\"\"/>", "Video"),
+    ];
+    for &(enc, label) in cases {
+        let c = card(&feed("", &format!("<item><title>T</title>{enc}</item>")), None);
+        assert_eq!(c["listen"][0]["label"], label, "{enc}");
+    }
+}
+
+#[test]
+fn issue_15_a_guid_that_is_an_mp3_url_is_not_the_cards_url() {
+    let items = "<item><title>T</title><guid>https://a.example/audio/ep-1.MP3</guid>\
+                 <enclosure url=\"https://a.example/audio/ep-1.MP3\" type=\"audio/mpeg\"/></item>";
+    let c = card(&feed("", items), None);
+    assert!(c.get("url").is_none(), "{c}");
+    assert_eq!(c["listen"], json!([{"label": "Audio (MP3)", "url": "https://a.example/audio/ep-1.MP3"}]));
+    // A page is still the url, and <link> comes first.
+    let c = card(&feed("", "<item><title>T</title><guid>https://a.example/ep/1</guid></item>"), None);
+    assert_eq!(c["url"], "https://a.example/ep/1");
+    let items = "<item><title>T</title><link>https://a.example/page</link><guid>https://a.example/ep/1</guid></item>";
+    assert_eq!(card(&feed("", items), None)["url"], "https://a.example/page");
+}

@@ -853,13 +853,43 @@ fn title(item: &Element, item_path: &str) -> Result<String, FeedError> {
 }
 
 /// The guid when it is a permalink (`isPermaLink` is true unless it says
-/// "false") to an http(s) page.
+/// "false") to an http(s) page: not to a media file (by extension), as
+/// hosts that use the audio URL as the guid leave `isPermaLink` out.
 fn permalink(item: &Element) -> Option<Url> {
     let g = item.child(Ns::None, "guid")?;
     if g.attr("isPermaLink").is_some_and(|v| v.trim().eq_ignore_ascii_case("false")) {
         return None;
     }
-    link_url(&g.text())
+    link_url(&g.text()).filter(|u| {
+        let ext = extension(u.as_str());
+        ![AUDIO_EXTENSIONS, VIDEO_EXTENSIONS, IMAGE_EXTENSIONS].iter().any(|list| list.contains(&ext.as_str()))
+    })
+}
+
+/// File extensions of audio, video and images, lowercase.
+const AUDIO_EXTENSIONS: &[&str] = &["mp3", "m4a", "m4b", "aac", "ogg", "oga", "opus", "flac", "wav", "weba"];
+const VIDEO_EXTENSIONS: &[&str] = &["mp4", "m4v", "mov", "webm", "mkv"];
+const IMAGE_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "gif", "webp", "avif", "svg"];
+
+/// The lowercase extension of a URL's path (`""` when it has none).
+fn extension(url: &str) -> String {
+    let path = url.split(['?', '#']).next().unwrap_or_default();
+    let file = path.rsplit('/').next().unwrap_or_default();
+    file.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default()
+}
+
+/// An enclosure a listener can play: its `type` is `audio/*` or `video/*`,
+/// or, when the type is missing or says nothing (`application/octet-stream`),
+/// its URL ends in an audio or video extension. Never an image.
+fn playable(kind: &str, url: &str) -> bool {
+    let kind = kind.trim().to_ascii_lowercase();
+    match kind.as_str() {
+        "" | "application/octet-stream" | "binary/octet-stream" => {
+            let ext = extension(url);
+            AUDIO_EXTENSIONS.contains(&ext.as_str()) || VIDEO_EXTENSIONS.contains(&ext.as_str())
+        }
+        k => k.starts_with("audio/") || k.starts_with("video/"),
+    }
 }
 
 /// `itunes:image` of the item, else of the channel, else the channel's
@@ -1218,9 +1248,12 @@ fn covers(item: &Element) -> Option<String> {
 /// 1 MB up (smaller `length`s are placeholders feeds write) so a listener
 /// on a metered connection knows what the link costs.
 fn enclosure_label(kind: &str, url: &str, length: Option<&str>) -> String {
-    let kind = kind.trim().to_ascii_lowercase();
-    let path = url.split(['?', '#']).next().unwrap_or_default();
-    let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).filter(|e| e.len() <= 4).unwrap_or_default();
+    let mut kind = kind.trim().to_ascii_lowercase();
+    if matches!(kind.as_str(), "application/octet-stream" | "binary/octet-stream") {
+        // Says nothing: the extension decides, as when the type is missing.
+        kind.clear();
+    }
+    let ext = extension(url);
     let format = match (kind.as_str(), ext.as_str()) {
         ("audio/mpeg" | "audio/mp3" | "audio/mpeg3", _) | ("", "mp3") => "MP3",
         ("audio/x-m4a" | "audio/m4a" | "audio/mp4", _) | ("", "m4a") => "M4A",
@@ -1233,7 +1266,7 @@ fn enclosure_label(kind: &str, url: &str, length: Option<&str>) -> String {
         ("video/quicktime", _) | ("", "mov") => "MOV",
         _ => "",
     };
-    let video = kind.starts_with("video/") || (kind.is_empty() && matches!(ext.as_str(), "mp4" | "m4v" | "mov"));
+    let video = kind.starts_with("video/") || (kind.is_empty() && VIDEO_EXTENSIONS.contains(&ext.as_str()));
     let mut details = Vec::new();
     if !format.is_empty() {
         details.push(format.to_string());
@@ -1258,15 +1291,19 @@ fn enclosure_label(kind: &str, url: &str, length: Option<&str>) -> String {
 }
 
 /// The listen links: the episode page (labelled with the show's name, as
-/// the card's other listen links name where they go), then the audio file
-/// itself, for listeners without a podcast app.
+/// the card's other listen links name where they go), then the audio or
+/// video file itself, for listeners without a podcast app.
 fn listen(item: &Element, page: Option<&Url>, show: Option<&str>) -> Vec<Link> {
     let mut out = Vec::new();
     if let Some(url) = page {
         out.push(Link { label: show.unwrap_or("Episode page").into(), url: url.clone() });
     }
-    let enclosure = item.child(Ns::None, "enclosure");
-    if let Some((enc, url)) = enclosure.and_then(|e| Some((e, link_url(e.attr("url")?)?))) {
+    // The first enclosure that plays (by MIME type, else extension).
+    let enclosure = item.all(Ns::None, "enclosure").find_map(|e| {
+        let url = link_url(e.attr("url")?)?;
+        playable(e.attr("type").unwrap_or(""), url.as_str()).then_some((e, url))
+    });
+    if let Some((enc, url)) = enclosure {
         if page != Some(&url) {
             let label = enclosure_label(enc.attr("type").unwrap_or(""), url.as_str(), enc.attr("length"));
             out.push(Link { label, url });
