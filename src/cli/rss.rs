@@ -1082,140 +1082,131 @@ pub fn slug_id(guid: &str) -> String {
     format!("{head}-{hash}")
 }
 
-/// The episode description as paragraphs of plain text: HTML tags removed
-/// (script and style with their content), block elements and blank lines
-/// as paragraph breaks, the common HTML entities decoded.
+/// The episode description as paragraphs of plain text, as a person reads
+/// the HTML (see [`show_notes`]).
+#[cfg(test)]
 fn paragraphs(html: &str) -> Vec<String> {
-    let mut text = String::with_capacity(html.len());
-    // Lowercased once (ASCII only, so offsets match) to find `</script`
-    // without lowercasing the rest again at every tag (issue 15).
-    let lower_html = html.to_ascii_lowercase();
-    let mut rest = html;
-    while let Some(lt) = rest.find('<') {
-        text.push_str(rest.get(..lt).unwrap_or_default());
-        let tag = rest.get(lt..).unwrap_or_default();
-        let starts_tag =
-            tag.as_bytes().get(1).is_some_and(|&b| b.is_ascii_alphabetic() || matches!(b, b'/' | b'!' | b'?'));
-        if !starts_tag {
-            text.push('<');
-            rest = tag.get(1..).unwrap_or_default();
-            continue;
+    show_notes(html).into_iter().map(|(text, _)| text).collect()
+}
+
+/// Whether `s` has what looks like an HTML tag (`<p`, `</`, `<!--`).
+fn has_tag(s: &str) -> bool {
+    s.as_bytes().windows(2).any(|w| {
+        w.first() == Some(&b'<') && w.get(1).is_some_and(|&b| b.is_ascii_alphabetic() || b == b'/' || b == b'!')
+    })
+}
+
+/// Show notes as paragraphs of plain text, each with whether it is a
+/// heading, read by html5ever (through scraper) as a browser reads them:
+/// every HTML5 entity decoded, inline elements joined without spaces, `<br>`
+/// a line break (two a paragraph break), block elements and blank lines
+/// paragraph breaks, scripts, styles and templates dropped. Notes with no
+/// tag of their own whose text is HTML (double-encoded, as some hosts write
+/// CDATA) are read once more. The tree is walked without recursion, so
+/// deep nesting cannot overflow the stack.
+fn show_notes(html: &str) -> Vec<(String, bool)> {
+    let notes = html_notes(html);
+    if !has_tag(html) && notes.iter().any(|(text, _)| has_tag(text)) {
+        let text: Vec<String> = notes.into_iter().map(|(t, _)| t).collect();
+        return html_notes(&text.join("\n\n"));
+    }
+    notes
+}
+
+fn html_notes(html: &str) -> Vec<(String, bool)> {
+    use ego_tree::iter::Edge;
+    use scraper::node::Node as H;
+    const SKIPPED: [&str; 5] = ["script", "style", "template", "noscript", "head"];
+    let doc = scraper::Html::parse_fragment(html);
+    let mut out: Vec<(String, bool)> = Vec::new();
+    let mut current = String::new();
+    let (mut skipping, mut headings, mut heading) = (0usize, 0usize, false);
+    // Ends the paragraph being read (blank lines in its text break it too).
+    let mut flush = |current: &mut String, heading: &mut bool| {
+        for para in current.split("\n\n") {
+            let p = one_line(para);
+            if !p.is_empty() {
+                out.push((p, *heading));
+            }
         }
-        if let Some(body) = tag.strip_prefix("<!--") {
-            rest = body.find("-->").and_then(|e| body.get(e + 3..)).unwrap_or_default();
-            continue;
-        }
-        let Some(gt) = tag.find('>') else {
-            rest = "";
-            break;
-        };
-        let name: String = tag
-            .get(1..gt)
-            .unwrap_or_default()
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        rest = tag.get(gt + 1..).unwrap_or_default();
-        if (name == "script" || name == "style") && !tag.starts_with("</") {
-            let close = format!("</{name}");
-            let from = html.len() - rest.len();
-            rest = match lower_html.get(from..).and_then(|l| l.find(&close)) {
-                Some(i) => rest.get(i..).unwrap_or_default(),
-                None => "",
-            };
-        } else if is_block(&name) {
-            text.push_str("\n\n");
-        } else {
-            text.push(' ');
+        current.clear();
+        *heading = false;
+    };
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                H::Element(e) => {
+                    let name = e.name();
+                    if skipping > 0 || SKIPPED.contains(&name) {
+                        skipping += 1;
+                    } else if name == "br" {
+                        current.push('\n');
+                    } else if is_block(name) {
+                        flush(&mut current, &mut heading);
+                        if is_heading(name) {
+                            headings += 1;
+                        }
+                    }
+                }
+                H::Text(t) if skipping == 0 => {
+                    let t: &str = &t.text;
+                    if headings > 0 && !t.trim().is_empty() {
+                        heading = true;
+                    }
+                    current.push_str(&html_spaces(t));
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let H::Element(e) = node.value() {
+                    let name = e.name();
+                    if skipping > 0 {
+                        skipping -= 1;
+                    } else if name != "br" && is_block(name) {
+                        flush(&mut current, &mut heading);
+                        if is_heading(name) {
+                            headings = headings.saturating_sub(1);
+                        }
+                    }
+                }
+            }
         }
     }
-    text.push_str(rest);
-    let text = decode_html(&text);
-    let mut out = Vec::new();
-    for para in text.split("\n\n") {
-        let p = one_line(para);
-        if !p.is_empty() {
-            out.push(p);
+    flush(&mut current, &mut heading);
+    out
+}
+
+/// Text with each run of whitespace one space, as HTML shows it, but a run
+/// with a blank line in it a paragraph break (`"\n\n"`), as plain-text
+/// notes write them.
+fn html_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut newlines = None;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            let n = newlines.get_or_insert(0usize);
+            if c == '\n' {
+                *n += 1;
+            }
+            continue;
         }
+        match newlines.take() {
+            Some(n) if n >= 2 => out.push_str("\n\n"),
+            Some(_) => out.push(' '),
+            None => {}
+        }
+        out.push(c);
+    }
+    match newlines {
+        Some(n) if n >= 2 => out.push_str("\n\n"),
+        Some(_) => out.push(' '),
+        None => {}
     }
     out
 }
 
-/// `&name;` and numeric references as HTML writes them; unknown names stay
-/// as they are.
-fn decode_html(s: &str) -> String {
-    const NAMED: [(&str, char); 33] = [
-        ("amp", '&'),
-        ("lt", '<'),
-        ("gt", '>'),
-        ("quot", '"'),
-        ("apos", '\''),
-        ("nbsp", ' '),
-        ("ndash", '–'),
-        ("mdash", '—'),
-        ("lsquo", '‘'),
-        ("rsquo", '’'),
-        ("sbquo", '‚'),
-        ("ldquo", '“'),
-        ("rdquo", '”'),
-        ("bdquo", '„'),
-        ("hellip", '…'),
-        ("laquo", '«'),
-        ("raquo", '»'),
-        ("bull", '•'),
-        ("middot", '·'),
-        ("copy", '©'),
-        ("reg", '®'),
-        ("trade", '™'),
-        ("eacute", 'é'),
-        ("egrave", 'è'),
-        ("aacute", 'á'),
-        ("agrave", 'à'),
-        ("iacute", 'í'),
-        ("oacute", 'ó'),
-        ("uacute", 'ú'),
-        ("ntilde", 'ñ'),
-        ("ccedil", 'ç'),
-        ("uuml", 'ü'),
-        ("ouml", 'ö'),
-    ];
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(rest.get(..amp).unwrap_or_default());
-        let after = rest.get(amp + 1..).unwrap_or_default();
-        let semi = after.bytes().take(12).position(|b| b == b';');
-        let c = semi.and_then(|i| {
-            let name = after.get(..i)?;
-            match name.strip_prefix('#') {
-                Some(num) => {
-                    let n = match num.strip_prefix(['x', 'X']) {
-                        Some(hex) if !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()) => {
-                            u32::from_str_radix(hex, 16).ok()
-                        }
-                        Some(_) => None,
-                        None => u32::try_from(parse_uint(num)?).ok(),
-                    };
-                    n.and_then(char::from_u32).filter(|&c| is_xml_char(c) && c != '\r')
-                }
-                None => NAMED.iter().find(|(n, _)| *n == name).map(|&(_, c)| c),
-            }
-        });
-        match (c, semi) {
-            (Some(c), Some(i)) => {
-                out.push(c);
-                rest = after.get(i + 1..).unwrap_or_default();
-            }
-            _ => {
-                out.push('&');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+fn is_heading(tag: &str) -> bool {
+    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
 /// What the episode covers: the first paragraph of its `itunes:summary`,
@@ -1226,7 +1217,11 @@ fn decode_html(s: &str) -> String {
 fn covers(item: &Element) -> Option<String> {
     let sources =
         [item.child(Ns::Itunes, "summary"), item.child(Ns::None, "description"), item.child(Ns::Content, "encoded")];
-    let first = sources.into_iter().flatten().find_map(|el| paragraphs(&el.text()).into_iter().next())?;
+    // The first paragraph with real text: not a heading.
+    let first = sources
+        .into_iter()
+        .flatten()
+        .find_map(|el| show_notes(&el.text()).into_iter().find(|(_, heading)| !heading).map(|(text, _)| text))?;
     if char_count(&first) <= MAX_COVERS {
         return Some(first);
     }
@@ -1364,20 +1359,57 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             ("<p>Hello <b>world</b>&nbsp;&amp; more</p><p>Second</p>", &["Hello world & more", "Second"]),
             ("Plain\n\nParagraphs\nwrap", &["Plain", "Paragraphs wrap"]),
-            ("a<br/>b<br>c", &["a", "b", "c"]),
+            ("a<br/>b<br>c", &["a b c"]),
             ("<script>alert('x')</script><STYLE>p{}</STYLE>Text", &["Text"]),
             ("<!-- hidden <p> -->Shown", &["Shown"]),
             ("1 < 2 and 3 > 2", &["1 < 2 and 3 > 2"]),
+            // An escaped tag among real ones is text (alone, it is double-encoded HTML).
             (
-                "&lt;p&gt; is a tag; AT&T &unknown; &#8217; &#x2014; &#0; &#xZZ;",
-                &["<p> is a tag; AT&T &unknown; ’ — &#0; &#xZZ;"],
+                "<span>&lt;p&gt; is a tag</span>; AT&T &unknown; &#8217; &#x2014; &#0; &#xZZ;",
+                &["<p> is a tag; AT&T &unknown; ’ — \u{fffd} &#xZZ;"],
             ),
-            ("<a href=\"https://x.example\">link</a>, then", &["link , then"]),
+            ("<a href=\"https://x.example\">link</a>, then", &["link, then"]),
             ("   ", &[]),
         ];
         for &(html, want) in cases {
             assert_eq!(paragraphs(html), want, "{html}");
         }
+    }
+
+    #[test]
+    fn issue_15_show_notes_read_as_a_person_reads_them() {
+        let cases: &[(&str, &[&str])] = &[
+            // Inline elements join without spaces.
+            (
+                "We talk to <b>Jane Doe</b>, the author of <i>Big Book</i>. Then <em>news</em>!",
+                &["We talk to Jane Doe, the author of Big Book. Then news!"],
+            ),
+            (
+                "Price is 5<sup>th</sup> of H<sub>2</sub>O and co<span>operation</span>.",
+                &["Price is 5th of H2O and cooperation."],
+            ),
+            ("In this episode (<a href=\"https://x.example\">link</a>) …", &["In this episode (link) …"]),
+            // One <br> is a line break, two a paragraph break.
+            ("Welcome back!<br>This week we discuss", &["Welcome back! This week we discuss"]),
+            ("One<br><br>Two", &["One", "Two"]),
+            // Every HTML5 named entity.
+            ("&euro; &frac12; &szlig; &hellip; &nbsp;x", &["€ ½ ß … x"]),
+            // Double-encoded HTML (escaped inside CDATA): no markup is left.
+            ("&lt;p&gt;Hello &amp;amp; bye&lt;/p&gt;&lt;p&gt;Next&lt;/p&gt;", &["Hello & bye", "Next"]),
+            // Scripts and styles are dropped, even unclosed.
+            ("<p>Hi</p><style>p{}</style><script>x()", &["Hi"]),
+            ("<p>a<script>", &["a"]),
+        ];
+        for &(html, want) in cases {
+            assert_eq!(paragraphs(html), want, "{html}");
+        }
+        // A heading is a paragraph of its own, and not what the episode covers.
+        assert_eq!(show_notes("<h2>Heading</h2>Body"), [("Heading".to_string(), true), ("Body".to_string(), false)]);
+        let xml = "<item><description>&lt;h2&gt;Heading&lt;/h2&gt;Body text.</description></item>";
+        assert_eq!(covers(&root(xml)), Some("Body text.".into()));
+        // Deep nesting is walked without recursion.
+        let deep = format!("{}deep{}", "<b>".repeat(100_000), "</b>".repeat(100_000));
+        assert_eq!(paragraphs(&deep), ["deep"]);
     }
 
     #[test]
