@@ -647,3 +647,21 @@ fn issue_15_from_rss_reads_a_latin_1_feed_and_warns_about_an_unreadable_date() {
     assert_eq!(code, 1);
     assert!(err.starts_with(&format!("{feed}:3:17: (document): the feed is not valid UTF-8 here")), "{err}");
 }
+
+#[test]
+fn issue_15_from_rss_all_prints_a_collection_that_render_takes() {
+    let fixture = "tests/fixtures/feed.xml";
+    let (code, out, err) = run3(&["from-rss", fixture, "--all", "--limit", "2"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    let c = json(&out);
+    assert_eq!(c["episodes"].as_array().unwrap().len(), 2);
+    // Filled in, render makes the season page.
+    let filled =
+        out.replace("\"title\": \"\",\n          \"text\": \"\"", "\"title\": \"T\",\n          \"text\": \"X.\"");
+    let (code, html, err) = run_in(&["render", "-"], &filled);
+    assert_eq!(code, 0, "{err}");
+    assert!(html.contains("Q&amp;A: Rust &amp; WebAssembly"), "{html}");
+    // --limit needs --all; --all and --guid do not go together.
+    assert_eq!(run3(&["from-rss", fixture, "--limit", "2"]).0, 2);
+    assert_eq!(run3(&["from-rss", fixture, "--all", "--guid", "x"]).0, 2);
+}

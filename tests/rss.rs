@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use serde_json::{json, Value};
-use summary_card::cli::rss::{card_from_feed, decode_feed, read_feed, FeedError, MAX_DEPTH};
+use summary_card::cli::rss::{card_from_feed, collection_from_feed, decode_feed, read_feed, FeedError, MAX_DEPTH};
 use summary_card::core::json::{self, line_col};
 use summary_card::core::validate::validate;
 
@@ -773,4 +773,43 @@ fn issue_15_a_guid_that_is_an_mp3_url_is_not_the_cards_url() {
     assert_eq!(c["url"], "https://a.example/ep/1");
     let items = "<item><title>T</title><link>https://a.example/page</link><guid>https://a.example/ep/1</guid></item>";
     assert_eq!(card(&feed("", items), None)["url"], "https://a.example/page");
+}
+
+// --- a whole season (issue 15, item 6) ---
+
+#[test]
+fn issue_15_all_gives_a_collection_newest_first_that_validates_once_filled_in() {
+    let (out, warnings) = collection_from_feed(FEED, None).unwrap();
+    assert_eq!(warnings, []);
+    let c: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(c["version"], 1);
+    let ids: Vec<&str> = c["episodes"].as_array().unwrap().iter().map(|e| e["id"].as_str().unwrap()).collect();
+    let single: Vec<String> = GUIDS.iter().map(|g| card(FEED, Some(g))["id"].as_str().unwrap().to_string()).collect();
+    assert_eq!(ids, single, "the fixture is newest first");
+    // Each episode is the card --guid gives.
+    for (e, g) in c["episodes"].as_array().unwrap().iter().zip(GUIDS) {
+        assert_eq!(*e, card(FEED, Some(g)));
+    }
+    // Only the placeholders fail validation, one pair per episode.
+    let errors: Vec<String> = validate(&out).into_iter().map(|e| e.path).collect();
+    assert_eq!(errors.len(), 2 * GUIDS.len(), "{errors:?}");
+    let filled =
+        out.replace("\"title\": \"\",\n          \"text\": \"\"", "\"title\": \"T\",\n          \"text\": \"X.\"");
+    assert_eq!(validate(&filled), [], "{filled}");
+    // Oldest-first feed, undated last, and a limit.
+    let items = "<item><title>Old</title><pubDate>Mon, 03 Nov 2025 10:00:00 GMT</pubDate></item>\
+                 <item><title>Undated</title></item>\
+                 <item><title>New</title><pubDate>2025-11-10</pubDate></item>";
+    let titles = |limit| {
+        let (out, _) = collection_from_feed(&feed("", items), limit).unwrap();
+        let c: Value = serde_json::from_str(&out).unwrap();
+        c["episodes"].as_array().unwrap().iter().map(|e| e["title"].as_str().unwrap().to_string()).collect::<Vec<_>>()
+    };
+    assert_eq!(titles(None), ["New", "Old", "Undated"]);
+    assert_eq!(titles(Some(2)), ["New", "Old"]);
+    // Every item's problem at once.
+    let items = "<item><guid>a</guid></item><item><title>T</title></item><item><title> </title></item>";
+    let errors = collection_from_feed(&feed("", items), None).unwrap_err();
+    let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(paths, ["rss.channel.item[0]", "rss.channel.item[2].title"]);
 }

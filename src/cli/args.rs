@@ -107,6 +107,12 @@ pub enum Command {
         /// The episode to convert, by its <guid> [default: the newest by <pubDate>]
         #[arg(long, value_name = "GUID")]
         guid: Option<String>,
+        /// Print every episode as one collection ({"version":1,"episodes":[...]}), newest first, for render
+        #[arg(long, conflicts_with = "guid")]
+        all: bool,
+        /// With --all: at most N episodes (the newest)
+        #[arg(long, value_name = "N", requires = "all")]
+        limit: Option<usize>,
     },
     /// Writes each message table the browser fetches as DIR/<tag>.json (for
     /// scripts/build.mjs; not a user command, so not in the help).

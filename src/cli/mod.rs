@@ -224,7 +224,7 @@ pub fn main() -> ExitCode {
         Command::Validate { files } => run_validate(&files),
         Command::Render(render) => run_render(&render),
         Command::Schema => print(&schema::schema_json()),
-        Command::FromRss { feed, guid } => run_from_rss(&feed, guid.as_deref()),
+        Command::FromRss { feed, guid, all, limit } => run_from_rss(&feed, guid.as_deref(), all.then_some(limit)),
         Command::Locales { dir } => write_locales(&dir.to_string_lossy()),
     }
 }
@@ -285,7 +285,9 @@ fn run_render(args: &Render) -> ExitCode {
     }
 }
 
-fn run_from_rss(file: &OsStr, guid: Option<&str>) -> ExitCode {
+/// `from-rss`: one card (`guid`'s, or the newest), or with `all` (and its
+/// limit) the whole feed as a collection.
+fn run_from_rss(file: &OsStr, guid: Option<&str>, all: Option<Option<usize>>) -> ExitCode {
     let bytes = match read_bytes(file) {
         Ok(b) => b,
         Err(message) => {
@@ -302,7 +304,11 @@ fn run_from_rss(file: &OsStr, guid: Option<&str>) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match rss::read_feed(&xml, guid) {
+    let read = match all {
+        Some(limit) => rss::collection_from_feed(&xml, limit),
+        None => rss::read_feed(&xml, guid),
+    };
+    match read {
         Ok((mut json, warnings)) => {
             let text: String =
                 warnings.iter().map(|w| problem(&name(file), &xml, w.offset, &w.path, &w.message)).collect();

@@ -712,7 +712,8 @@ fn link_url(raw: &str) -> Option<Url> {
     check_url(&spaced, false).filter(|url| char_count(url.as_str()) <= MAX_CHARS)
 }
 
-fn build(root: &Element, guid: Option<&str>) -> Result<(FeedCard, Vec<FeedError>), FeedError> {
+/// The feed's `<channel>` and its path (`rss.channel`), or why it has none.
+fn channel_of(root: &Element) -> Result<(&Element, String), FeedError> {
     if !root.is(Ns::None, "rss") {
         let hint = match root.local() {
             "feed" => " (an Atom feed: only RSS 2.0 is read)",
@@ -725,7 +726,83 @@ fn build(root: &Element, guid: Option<&str>) -> Result<(FeedCard, Vec<FeedError>
     let Some(channel) = root.child(Ns::None, "channel") else {
         return Err(err(root.offset, root.name.clone(), "has no <channel>".into()));
     };
-    let channel_path = format!("{}.{}", root.name, channel.name);
+    Ok((channel, format!("{}.{}", root.name, channel.name)))
+}
+
+/// A warning for each of `items` (with its index) whose `pubDate` cannot be read.
+fn date_warnings<'e>(items: impl Iterator<Item = (usize, &'e Element)>, channel_path: &str) -> Vec<FeedError> {
+    items
+        .filter_map(|(i, it)| {
+            let d = it.child(Ns::None, "pubDate")?;
+            let text = d.text();
+            pub_date(&text).is_none().then(|| {
+                let message = format!(
+                    "warning: cannot read the date {} (RFC 2822, such as \"Tue, 25 Nov 2025 14:00:00 GMT\", or \
+                     ISO 8601): it is left out, and the item counts as undated",
+                    quoted(text.trim())
+                );
+                err(d.offset, format!("{channel_path}.item[{i}].{}", d.name), message)
+            })
+        })
+        .collect()
+}
+
+/// The collection document (`{"version": 1, "episodes": [...]}`, for
+/// `render` to make a season showcase) of the feed's items, newest first
+/// by `pubDate` (undated ones last, in feed order), at most `limit` of them;
+/// each with its empty takeaway for the podcaster to fill. With the
+/// warnings, as [`read_feed`]; every item's problem at once.
+pub fn collection_from_feed(xml: &str, limit: Option<usize>) -> Result<(String, Vec<FeedError>), Vec<FeedError>> {
+    if xml.len() > MAX_BYTES {
+        let message = format!("the feed is {} bytes; the limit is 64 MiB ({MAX_BYTES} bytes)", xml.len());
+        return Err(vec![FeedError { offset: 0, path: String::new(), message }]);
+    }
+    let root = parse(xml).map_err(|e| vec![e])?;
+    let (channel, channel_path) = channel_of(&root).map_err(|e| vec![e])?;
+    let items: Vec<&Element> = channel.all(Ns::None, "item").collect();
+    if items.is_empty() {
+        return Err(vec![err(channel.offset, channel_path, "has no <item>: the feed lists no episodes".into())]);
+    }
+    // Keys first (each date read once), then a stable sort: newest first.
+    let mut order: Vec<(usize, Option<i64>)> = items
+        .iter()
+        .enumerate()
+        .map(|(i, it)| (i, it.child(Ns::None, "pubDate").and_then(|d| pub_date(&d.text())).map(|(_, k)| k)))
+        .collect();
+    order.sort_by(|(_, a), (_, b)| match (a, b) {
+        (Some(a), Some(b)) => b.cmp(a),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+    let (mut episodes, mut errors) = (Vec::new(), Vec::new());
+    for &(i, _) in order.iter().take(limit.unwrap_or(usize::MAX)) {
+        let Some(item) = items.get(i) else { continue };
+        match card(channel, item, &format!("{channel_path}.item[{i}]")) {
+            Ok(c) => episodes.push(c),
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        errors.sort_by_key(|e| e.offset);
+        return Err(errors);
+    }
+    let warnings = date_warnings(items.iter().copied().enumerate(), &channel_path);
+    #[derive(Serialize)]
+    struct Collection {
+        version: u8,
+        episodes: Vec<FeedCard>,
+    }
+    match serde_json::to_string_pretty(&Collection { version: 1, episodes }) {
+        Ok(json) => Ok((script_json(&json) + "\n", warnings)),
+        Err(e) => {
+            Err(vec![FeedError { offset: 0, path: String::new(), message: format!("cannot write the cards: {e}") }])
+        }
+    }
+}
+
+fn build(root: &Element, guid: Option<&str>) -> Result<(FeedCard, Vec<FeedError>), FeedError> {
+    let (channel, channel_path) = channel_of(root)?;
     let items: Vec<&Element> = channel.all(Ns::None, "item").collect();
     let (index, item) = match guid {
         _ if items.is_empty() => None,
@@ -742,21 +819,7 @@ fn build(root: &Element, guid: Option<&str>) -> Result<(FeedCard, Vec<FeedError>
         Some(_) => vec![(index, item)],
         None => items.iter().copied().enumerate().collect(),
     };
-    let warnings = dated
-        .into_iter()
-        .filter_map(|(i, it)| {
-            let d = it.child(Ns::None, "pubDate")?;
-            let text = d.text();
-            pub_date(&text).is_none().then(|| {
-                let message = format!(
-                    "warning: cannot read the date {} (RFC 2822, such as \"Tue, 25 Nov 2025 14:00:00 GMT\", or \
-                     ISO 8601): it is left out, and the item counts as undated",
-                    quoted(text.trim())
-                );
-                err(d.offset, format!("{channel_path}.item[{i}].{}", d.name), message)
-            })
-        })
-        .collect();
+    let warnings = date_warnings(dated.into_iter(), &channel_path);
     Ok((card(channel, item, &item_path)?, warnings))
 }
 
