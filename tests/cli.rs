@@ -665,3 +665,69 @@ fn issue_15_from_rss_all_prints_a_collection_that_render_takes() {
     assert_eq!(run3(&["from-rss", fixture, "--limit", "2"]).0, 2);
     assert_eq!(run3(&["from-rss", fixture, "--all", "--guid", "x"]).0, 2);
 }
+
+/// A local HTTP server for `from-rss URL`: `/feed.xml` is the fixture,
+/// `/r/N` redirects N + 1 times before it, `/big` is over 64 MiB, anything else
+/// is 404. Serves `n` requests, one connection each, then stops.
+fn serve(n: usize) -> String {
+    use std::io::{BufRead, BufReader};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        let feed = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/feed.xml")).unwrap();
+        for stream in listener.incoming().take(n) {
+            let mut stream = stream.unwrap();
+            let mut line = String::new();
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            reader.read_line(&mut line).unwrap();
+            loop {
+                let mut h = String::new();
+                if reader.read_line(&mut h).unwrap() == 0 || h == "\r\n" {
+                    break;
+                }
+            }
+            let path = line.split(' ').nth(1).unwrap_or("/").to_string();
+            let head = |status: &str, extra: &str, len: usize| {
+                format!("HTTP/1.1 {status}\r\nContent-Length: {len}\r\nConnection: close\r\n{extra}\r\n")
+            };
+            let _ = if path == "/feed.xml" {
+                stream.write_all(head("200 OK", "", feed.len()).as_bytes()).and_then(|()| stream.write_all(&feed))
+            } else if let Some(k) = path.strip_prefix("/r/").and_then(|k| k.parse::<usize>().ok()) {
+                let to = if k == 0 { "/feed.xml".to_string() } else { format!("/r/{}", k - 1) };
+                stream.write_all(head("302 Found", &format!("Location: {to}\r\n"), 0).as_bytes())
+            } else if path == "/big" {
+                let len = (64 << 20) + 1;
+                stream.write_all(head("200 OK", "", len).as_bytes()).and_then(|()| {
+                    let chunk = vec![b' '; 1 << 20];
+                    (0..65).try_for_each(|_| stream.write_all(&chunk))
+                })
+            } else {
+                stream.write_all(head("404 Not Found", "", 0).as_bytes())
+            };
+        }
+    });
+    base
+}
+
+#[test]
+fn issue_15_from_rss_fetches_a_feed_url() {
+    let base = serve(100);
+    let (code, out, err) = run3(&["from-rss", &format!("{base}/feed.xml")]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(json(&out)["title"], "Q&A: Rust & WebAssembly, with Ada Osei");
+    // Five redirects are followed (/r/4 to /r/0, then the feed); a sixth is not.
+    assert_eq!(run3(&["from-rss", &format!("{base}/r/4")]).0, 0);
+    let url = format!("{base}/r/5");
+    let (code, _, err) = run3(&["from-rss", &url]);
+    assert_eq!(code, 1);
+    assert!(err.starts_with(&format!("{url}: cannot fetch: more than 5 redirects")), "{err}");
+    // The status, when the server gives one.
+    let url = format!("{base}/missing.xml");
+    let (code, _, err) = run3(&["from-rss", &url]);
+    assert_eq!((code, err.as_str()), (1, format!("{url}: cannot fetch: HTTP 404 Not Found\n").as_str()));
+    // The size cap.
+    let url = format!("{base}/big");
+    let (code, _, err) = run3(&["from-rss", &url]);
+    assert_eq!(code, 1);
+    assert!(err.contains("cannot fetch: the feed is over the limit of 64 MiB"), "{err}");
+}

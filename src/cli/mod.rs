@@ -15,6 +15,8 @@
 //! one line: [`on_clap_error`]).
 
 mod args;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod fetch;
 pub mod locales;
 pub mod page;
 pub mod rss;
@@ -288,7 +290,16 @@ fn run_render(args: &Render) -> ExitCode {
 /// `from-rss`: one card (`guid`'s, or the newest), or with `all` (and its
 /// limit) the whole feed as a collection.
 fn run_from_rss(file: &OsStr, guid: Option<&str>, all: Option<Option<usize>>) -> ExitCode {
-    let bytes = match read_bytes(file) {
+    #[cfg(not(target_arch = "wasm32"))]
+    let url = file.to_str().filter(|f| fetch::is_url(f));
+    #[cfg(not(target_arch = "wasm32"))]
+    let read = match url {
+        Some(url) => fetch::fetch(url, rss::MAX_BYTES).map_err(|why| format!("{url}: cannot fetch: {why}")),
+        None => read_bytes(file),
+    };
+    #[cfg(target_arch = "wasm32")]
+    let read = read_bytes(file);
+    let bytes = match read {
         Ok(b) => b,
         Err(message) => {
             eprintln!("{message}");
