@@ -11,6 +11,9 @@ import { fileURLToPath } from "node:url";
 
 const WASI_FLAG = "--experimental-wasi-unstable-preview1";
 const FETCH_TIMEOUT_MS = 30_000;
+/** As the native CLI: rss::MAX_BYTES and fetch::MAX_REDIRECTS. */
+const MAX_BYTES = 64 * 1024 * 1024;
+const MAX_REDIRECTS = 5;
 
 /** One line on standard error (written directly to fd 2: the process.stderr
  *  stream is never set up, so fds 0, 1 and 2 stay as the WASI module gets them). */
@@ -57,7 +60,8 @@ export async function main(args) {
       const body = await fetchBody(url);
       if (typeof body === "string") {
         // As the CLI words an unreadable file.
-        writeSync(2, `${url}: cannot read: ${body}\n`);
+        // As the native CLI words a failed fetch.
+        writeSync(2, `${url}: cannot fetch: ${body}\n`);
         return 1;
       }
       temp = mkdtempSync(path.join(tmpdir(), "summary-card-"));
@@ -154,24 +158,47 @@ export function feedUrl(args) {
       files.push(...args.slice(i + 1));
       break;
     }
-    if (arg === "--guid") {
+    if (arg === "--guid" || arg === "--limit") {
       if (i + 1 === args.length) return undefined;
       i++;
-    } else if (arg.startsWith("-") && arg !== "-" && !arg.startsWith("--guid=")) {
+    } else if (arg === "--all") {
+      // A flag: no value.
+    } else if (arg.startsWith("-") && arg !== "-" && !arg.startsWith("--guid=") && !arg.startsWith("--limit=")) {
       return undefined; // --help, or an unknown option
-    } else if (!arg.startsWith("--guid=")) {
+    } else if (!arg.startsWith("--guid=") && !arg.startsWith("--limit=")) {
       files.push(arg);
     }
   }
   return files.length === 1 && /^https?:\/\//i.test(files[0]) ? files[0] : undefined;
 }
 
-/** The body of `url` as bytes, or why there is none (a string). */
+/**
+ * The body of `url` as bytes, or why there is none (a string), with the
+ * native CLI's limits (src/cli/fetch.rs): one timeout for the whole fetch,
+ * at most 5 redirects, at most 64 MiB, and its words.
+ */
 async function fetchBody(url) {
   try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+    const signal = AbortSignal.timeout(FETCH_TIMEOUT_MS);
+    let response;
+    for (let hops = 0; ; hops++) {
+      response = await fetch(url, { signal, redirect: "manual" });
+      const location = response.headers.get("location");
+      if (![301, 302, 303, 307, 308].includes(response.status) || !location) break;
+      if (hops === MAX_REDIRECTS) return `more than ${MAX_REDIRECTS} redirects`;
+      url = new URL(location, url).href;
+    }
     if (!response.ok) return `HTTP ${response.status} ${response.statusText}`.trim();
-    return new Uint8Array(await response.arrayBuffer());
+    const tooBig = `the feed is over the limit of 64 MiB (${MAX_BYTES} bytes)`;
+    if (Number(response.headers.get("content-length")) > MAX_BYTES) return tooBig;
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of response.body ?? []) {
+      size += chunk.length;
+      if (size > MAX_BYTES) return tooBig;
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks);
   } catch (e) {
     if (e?.name === "TimeoutError") return `no answer in ${FETCH_TIMEOUT_MS / 1000} seconds`;
     return e?.cause?.message ?? e?.message ?? String(e);

@@ -81,6 +81,15 @@ function runLauncherAsync(args) {
   });
 }
 
+/** Like runNative, but without blocking this process (which serves the feed). */
+function runNativeAsync(args) {
+  return new Promise((resolve) => {
+    execFile(native, args, { cwd: root }, (error, stdout, stderr) => {
+      resolve({ status: error ? error.code : 0, stdout, stderr });
+    });
+  });
+}
+
 const BAD_CARD = `{
   "title": 42,
   "url": "javascript:alert(1)",
@@ -175,7 +184,9 @@ test("from-rss with a URL: the launcher fetches it; the output is the file's", {
   const xml = readFileSync(path.join(root, FEED));
   const bad = "<rss><channel><item><title>x</title></channel></rss>";
   const server = createServer((req, res) => {
-    if (req.url === "/feed.xml") res.writeHead(200, { "content-type": "application/rss+xml" }).end(xml);
+    const hops = /^\/r\/(\d+)$/.exec(req.url);
+    if (hops) res.writeHead(302, { location: hops[1] === "0" ? "/feed.xml" : `/r/${hops[1] - 1}` }).end();
+    else if (req.url === "/feed.xml") res.writeHead(200, { "content-type": "application/rss+xml" }).end(xml);
     else if (req.url === "/bad.xml") res.writeHead(200).end(bad);
     else res.writeHead(404).end("no");
   });
@@ -204,15 +215,21 @@ test("from-rss with a URL: the launcher fetches it; the output is the file's", {
     assert.deepEqual(await runLauncherAsync(["from-rss", `${base}/gone.xml`]), {
       status: 1,
       stdout: "",
-      stderr: `${base}/gone.xml: cannot read: HTTP 404 Not Found\n`,
+      stderr: `${base}/gone.xml: cannot fetch: HTTP 404 Not Found\n`,
     });
+    // The native CLI fetches too (issue 15), with the same limits and words.
+    for (const url of [`${base}/feed.xml`, `${base}/gone.xml`, `${base}/r/4`, `${base}/r/5`]) {
+      assert.deepEqual(await runLauncherAsync(["from-rss", url]), await runNativeAsync(["from-rss", url]), url);
+    }
+    assert.match((await runLauncherAsync(["from-rss", `${base}/r/5`])).stderr, /cannot fetch: more than 5 redirects\n$/);
+    assert.equal((await runLauncherAsync(["from-rss", `${base}/r/4`, "--all", "--limit", "1"])).status, 0);
   } finally {
     server.close();
   }
   // Nothing listens there now: one line, no stack trace.
   const refused = await runLauncherAsync(["from-rss", `${base}/feed.xml`]);
   assert.equal(refused.status, 1);
-  assert.match(refused.stderr, /^http:\/\/127\.0\.0\.1:\d+\/feed\.xml: cannot read: .*ECONNREFUSED.*\n$/);
+  assert.match(refused.stderr, /^http:\/\/127\.0\.0\.1:\d+\/feed\.xml: cannot fetch: .*ECONNREFUSED.*\n$/);
 });
 
 test("runs with no Rust toolchain on PATH", { skip: skip() }, () => {
@@ -359,4 +376,8 @@ test("from-rss URLs: only the FEED, and only when the CLI would read it", () => 
   assert.equal(feedUrl(["from-rss", u, "--guid"]), undefined);
   assert.equal(feedUrl(["render", u]), undefined);
   assert.equal(feedUrl(["from-rss", "ftp://example.com/f"]), undefined);
+  // --all and --limit N (issue 15).
+  assert.equal(feedUrl(["from-rss", u, "--all", "--limit", "3"]), u);
+  assert.equal(feedUrl(["from-rss", "--all", "--limit=3", u]), u);
+  assert.equal(feedUrl(["from-rss", "--limit", u]), undefined);
 });
