@@ -57,7 +57,14 @@ by <pubDate> (items without a readable date count as oldest), or with
 --guid the item whose <guid> is GUID. Everything but the summary comes from
 the feed: the card's one takeaway is an empty placeholder for you to write,
 which 'summary-card validate' flags until you do. Problems go to standard
-error as FEED:LINE:COL: PATH: MESSAGE.
+error as FEED:LINE:COL: PATH: MESSAGE, and so do warnings (a <pubDate> that
+cannot be read), which print the card all the same.
+
+With --all, every episode, newest first, as one collection for
+'summary-card render' to make a season page; each keeps its placeholder.
+
+The feed may be in any encoding its XML declaration or byte-order mark
+names; an http(s) FEED is fetched (30 s, 5 redirects, 64 MiB at most).
 
 Exit status: 0 printed, 1 bad feed or unreadable file, 2 usage error.";
 
@@ -101,7 +108,7 @@ pub enum Command {
     /// Print card JSON for an episode of a podcast RSS feed (the newest, or --guid's)
     #[command(after_help = FROM_RSS_MORE)]
     FromRss {
-        /// The feed file
+        /// The feed: a file, - for standard input, or an http(s) URL to fetch
         #[arg(value_name = "FEED")]
         feed: OsString,
         /// The episode to convert, by its <guid> [default: the newest by <pubDate>]
