@@ -135,7 +135,9 @@ test("the tarball holds exactly what users need: dist/, the CLI, the README and 
     const re = new RegExp("^" + t.replace(/^\.\//, "").replace(/[.]/g, "\\.").replace("*", "[^/]+") + "$");
     expect(files.some((f) => re.test(f)), t).toBe(true);
   }
-  expect(packed.unpackedSize).toBeLessThan(1_000_000);
+  // A bound against accidents (a stray build folder), not a budget: the CLI's
+  // WASI build, with the RSS reader's XML, HTML and date crates, is 1.1 MB of it.
+  expect(packed.unpackedSize).toBeLessThan(2_000_000);
 });
 
 test("a TypeScript project type-checks against the installed package's types", async () => {
