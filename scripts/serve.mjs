@@ -26,9 +26,12 @@ export function inside(root, path) {
   return full.startsWith(root + sep) || full === root ? full : null;
 }
 
-async function handle(req, res) {
+/** The demo's folders: /dist/* from dist/, everything else from www/. Returns [folder, path inside it]. */
+const demoFolders = (path) => (path.startsWith("/dist/") ? [join(top, "dist"), path.slice(5)] : [join(top, "www"), path]);
+
+async function handle(req, res, folders) {
   const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-  const [root, rest] = path.startsWith("/dist/") ? [join(top, "dist"), path.slice(5)] : [join(top, "www"), path];
+  const [root, rest] = folders(path);
   let file = inside(root, rest);
   try {
     if (file && (await stat(file)).isDirectory()) file = join(file, "index.html");
@@ -42,10 +45,13 @@ async function handle(req, res) {
   }
 }
 
-/** Starts the server; port 0 picks a free one. Resolves to { url, close }. */
-export function serve(port = 0, host = "127.0.0.1") {
+/**
+ * Starts the server; port 0 picks a free one. `folders` maps a request path
+ * to [folder, path inside it] (default: the demo's). Resolves to { url, close }.
+ */
+export function serve(port = 0, host = "127.0.0.1", folders = demoFolders) {
   return new Promise((resolve, reject) => {
-    const server = createServer((req, res) => handle(req, res).catch(() => res.end()));
+    const server = createServer((req, res) => handle(req, res, folders).catch(() => res.end()));
     server.on("error", reject);
     server.listen(port, host, () => {
       resolve({ url: `http://${host}:${server.address().port}`, close: () => new Promise((r) => server.close(r)) });

@@ -3,11 +3,9 @@
 // error reaching the host page's window.onerror or unhandledrejection.
 import { test as base, expect } from "@playwright/test";
 import { execFile } from "node:child_process";
-import { readFile } from "node:fs/promises";
-import { createServer } from "node:http";
-import { extname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { inside, serve, TYPES } from "../../scripts/serve.mjs";
+import { serve } from "../../scripts/serve.mjs";
+import { env as cleanEnv } from "../bundlers/prepare.mjs";
 
 export const test = base.extend({
   server: [
@@ -161,29 +159,10 @@ export async function serveUnderCsp(page, server, csp = STRICT_CSP) {
  * A static server for the folder `root` on a free port, as a user's site
  * would be served (a user's project built by a bundler, an unzipped release).
  */
-export function serveDir(root) {
-  return new Promise((resolve) => {
-    const server = createServer(async (req, res) => {
-      const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-      const file = inside(root, path.endsWith("/") ? path + "index.html" : path);
-      try {
-        const body = await readFile(file);
-        res.writeHead(200, { "content-type": TYPES[extname(file)] || "application/octet-stream" });
-        res.end(body);
-      } catch {
-        res.writeHead(404, { "content-type": "text/plain" });
-        res.end("not found");
-      }
-    });
-    server.listen(0, "127.0.0.1", () =>
-      resolve({ url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) }),
-    );
-  });
-}
+export const serveDir = (root) => serve(0, "127.0.0.1", (path) => [root, path]);
 
-// Under `npm test`, npm exports npm_config_* (local_prefix is this repository,
-// so a nested `npm install` would install here): nested commands get none.
-export const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+// The environment without npm's npm_* variables, for nested npm and node runs.
+export { cleanEnv };
 
 /** Runs a command; resolves to { code, out, err } (never rejects on an exit code). */
 export function run(cmd, args, cwd, env = cleanEnv, input = null) {
