@@ -43,13 +43,13 @@ export function cargoVersion(root = top) {
 export function problems(root = top) {
   const out = [];
   const pkg = JSON.parse(readFileSync(root + "package.json", "utf8"));
-  for (const f of neededFiles(root)) if (!existsSync(root + f)) out.push(`${f} is missing: run ${f.startsWith("cli/") ? "npm run build:cli" : "npm run build"}`);
-  if (existsSync(root + "dist/summary-card.js") && !neededFiles(root).some((f) => f.startsWith("dist/locales/")))
+  const needed = neededFiles(root);
+  for (const f of needed) if (!existsSync(root + f)) out.push(`${f} is missing: run ${f.startsWith("cli/") ? "npm run build:cli" : "npm run build"}`);
+  if (existsSync(root + "dist/summary-card.js") && !needed.some((f) => f.startsWith("dist/locales/")))
     out.push("dist/summary-card.js names no locales/<tag>.json: the build changed how tables are found");
   // A table the build wrote but the module does not name would never load.
   if (existsSync(root + "dist/locales")) {
-    const named = neededFiles(root);
-    for (const f of readdirSync(root + "dist/locales")) if (!named.includes(`dist/locales/${f}`)) out.push(`dist/locales/${f} is not named in js/locales.js (LOCALE_URLS)`);
+    for (const f of readdirSync(root + "dist/locales")) if (!needed.includes(`dist/locales/${f}`)) out.push(`dist/locales/${f} is not named in js/locales.js (LOCALE_URLS)`);
   }
   const cargo = cargoVersion(root);
   if (cargo !== pkg.version) out.push(`versions differ: package.json ${pkg.version}, Cargo.toml ${cargo}; run node scripts/version.mjs`);
