@@ -813,3 +813,24 @@ fn issue_15_all_gives_a_collection_newest_first_that_validates_once_filled_in() 
     let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
     assert_eq!(paths, ["rss.channel.item[0]", "rss.channel.item[2].title"]);
 }
+
+#[test]
+fn issue_15_a_repeated_guid_gives_distinct_ids_in_a_collection() {
+    let long = "x".repeat(120);
+    let items = format!(
+        "<item><title>A</title><guid>ep-1</guid><pubDate>Mon, 10 Nov 2025 10:00:00 GMT</pubDate></item>\
+         <item><title>B</title><guid>ep-1</guid><pubDate>Mon, 03 Nov 2025 10:00:00 GMT</pubDate></item>\
+         <item><title>C</title><guid>ep/1</guid><pubDate>Mon, 27 Oct 2025 10:00:00 GMT</pubDate></item>\
+         <item><title>D</title><guid>{long}</guid></item><item><title>E</title><guid>{long}</guid></item>"
+    );
+    let (out, _) = collection_from_feed(&feed("", &items), None).unwrap();
+    let c: Value = serde_json::from_str(&out).unwrap();
+    let ids: Vec<&str> = c["episodes"].as_array().unwrap().iter().map(|e| e["id"].as_str().unwrap()).collect();
+    assert_eq!(ids[..3], ["ep-1", "ep-1-2", "ep-1-3"]);
+    assert_ne!(ids[3], ids[4]);
+    assert!(ids.iter().all(|id| id.len() <= 100), "{ids:?}");
+    // Still a valid collection once the placeholders are filled in.
+    let filled =
+        out.replace("\"title\": \"\",\n          \"text\": \"\"", "\"title\": \"T\",\n          \"text\": \"X.\"");
+    assert_eq!(validate(&filled), [], "{filled}");
+}

@@ -787,6 +787,7 @@ pub fn collection_from_feed(xml: &str, limit: Option<usize>) -> Result<(String, 
         errors.sort_by_key(|e| e.offset);
         return Err(errors);
     }
+    unique_ids(&mut episodes);
     let warnings = date_warnings(items.iter().copied().enumerate(), &channel_path);
     #[derive(Serialize)]
     struct Collection {
@@ -798,6 +799,25 @@ pub fn collection_from_feed(xml: &str, limit: Option<usize>) -> Result<(String, 
         Err(e) => {
             Err(vec![FeedError { offset: 0, path: String::new(), message: format!("cannot write the cards: {e}") }])
         }
+    }
+}
+
+/// Ids made unique within a collection: a feed that repeats a guid (or two
+/// guids that slug alike) would otherwise give two episodes one anchor. The
+/// later one gets `-2`, `-3`, … (its head cut so the id stays within 100).
+fn unique_ids(episodes: &mut [FeedCard]) {
+    let mut seen = std::collections::HashSet::new();
+    for ep in episodes.iter_mut() {
+        let Some(id) = ep.id.take() else { continue };
+        let mut candidate = id.clone();
+        let mut n = 1usize;
+        while !seen.insert(candidate.clone()) {
+            n = n.saturating_add(1);
+            let tail = format!("-{n}");
+            let head = id.get(..100usize.saturating_sub(tail.len()).min(id.len())).unwrap_or(&id);
+            candidate = format!("{}{tail}", head.trim_end_matches('-'));
+        }
+        ep.id = Some(candidate);
     }
 }
 
