@@ -10,13 +10,18 @@ import { test, expect, SEED } from "./fixtures.mjs";
 
 const TOP = fileURLToPath(new URL("../..", import.meta.url));
 
-/** `summary-card render ARGS...` as text. */
-function render(...args) {
-  return execFileSync("cargo", ["run", "--quiet", "--bin", "summary-card", "--", "render", ...args], {
+/** `summary-card ARGS...`'s standard output (`input` on its standard input). */
+function cli(args, input) {
+  return execFileSync("cargo", ["run", "--quiet", "--bin", "summary-card", "--", ...args], {
     cwd: TOP,
     encoding: "utf8",
+    input,
+    stdio: ["pipe", "pipe", "pipe"],
   });
 }
+
+/** `summary-card render ARGS...` as text. */
+const render = (...args) => cli(["render", ...args]);
 
 /** A page holding `card` (CLI output) between two paragraphs, with the widget unless `script` is false. */
 function pageWith(card, { script = true } = {}) {
@@ -191,4 +196,32 @@ test("hostile data in the CLI output stays text, with or without the widget", as
   expect(await page.evaluate(() => window.__pwnedCalls)).toEqual([]);
   const ld = JSON.parse(await page.locator("script[type='application/ld+json']").textContent());
   expect(ld.name).toBe("</script><script>__pwned('close-script')</script><!--<script>");
+});
+
+test("a feed becomes a season showcase: from-rss --all, render, then the widget upgrades it", async ({ page, server }) => {
+  // The podcaster's path, end to end: the feed's three newest episodes as a
+  // collection, their placeholders filled in, rendered to static HTML, shown
+  // without JavaScript, then upgraded by the widget with nothing changed.
+  const season = JSON.parse(cli(["from-rss", "tests/fixtures/feed.xml", "--all", "--limit", "3"]));
+  expect(season.episodes.map((e) => e.title)).toEqual([
+    "Q&A: Rust & WebAssembly, with Ada Osei",
+    "The Long Now of Data: Archives <That Last>",
+    "Bonus: Listener Mail & Corrections",
+  ]);
+  // Unfilled, the collection is refused with the placeholders' paths.
+  expect(() => cli(["render", "-"], JSON.stringify(season))).toThrow(/episodes\[0\]\.takeaways\[0\]\.title/);
+  for (const [i, e] of season.episodes.entries())
+    e.takeaways = [{ title: `Takeaway of episode ${i + 1}`, text: "What the podcaster wrote." }];
+  const html = cli(["render", "-"], JSON.stringify(season));
+  await page.goto(await serveAt(page, server, "/__static-feed.html", pageWith(html, { script: false })));
+  const host = page.locator("summary-card");
+  await expect(host.locator("[part=card]")).toHaveCount(3);
+  await expect(host.locator("[part=title]")).toHaveText(season.episodes.map((e) => e.title));
+  await expect(host.locator("[part=takeaway]").first()).toContainText("Takeaway of episode 1");
+  const before = await host.evaluate(partsOf);
+  await page.addScriptTag({ type: "module", url: "/dist/summary-card.js" });
+  await expect(host).toHaveAttribute("data-state", "ready");
+  expect(await host.evaluate(partsOf)).toEqual(before);
+  // The feed's itunes:duration (1:30:00) became the first episode's stats.
+  await expect(host.locator("[part=stats]").first()).toContainText("90 min episode");
 });
