@@ -263,12 +263,25 @@ pub fn decode_feed(bytes: &[u8]) -> Result<String, FeedError> {
     if encoding == encoding_rs::UTF_8 {
         return match std::str::from_utf8(body) {
             Ok(s) => Ok(s.into()),
+            // When the declaration names an encoding encoding_rs does not
+            // know (`encoding="437"`), the feed was read as UTF-8: say so,
+            // rather than ask for the declaration it already has.
             Err(e) => Err(FeedError {
                 offset: e.valid_up_to(),
                 path: String::new(),
-                message: "the feed is not valid UTF-8 here; if it is in another encoding, name it in the XML \
-                          declaration (<?xml version=\"1.0\" encoding=\"windows-1252\"?>)"
-                    .into(),
+                message: match declared_label(bytes)
+                    .filter(|l| encoding_rs::Encoding::for_label(l.as_bytes()).is_none())
+                {
+                    Some(label) => format!(
+                        "the feed is not valid UTF-8 here, and the encoding its XML declaration names, {}, is not \
+                         one that is read (the WHATWG Encoding Standard's, such as windows-1252, ISO-8859-2, \
+                         KOI8-R, Shift_JIS, EUC-KR, Big5, UTF-16)",
+                        quoted(&label)
+                    ),
+                    None => "the feed is not valid UTF-8 here; if it is in another encoding, name it in the XML \
+                             declaration (<?xml version=\"1.0\" encoding=\"windows-1252\"?>)"
+                        .into(),
+                },
             }),
         };
     }
@@ -289,8 +302,13 @@ fn declared_encoding(bytes: &[u8]) -> &'static encoding_rs::Encoding {
         Some([0, 0x3c, 0, 0x3f]) => return encoding_rs::UTF_16BE,
         _ => {}
     }
+    declared_label(bytes).and_then(|l| encoding_rs::Encoding::for_label(l.as_bytes())).unwrap_or(encoding_rs::UTF_8)
+}
+
+/// The `encoding="..."` label of an ASCII XML declaration, trimmed.
+fn declared_label(bytes: &[u8]) -> Option<String> {
     let head = bytes.get(..bytes.len().min(1024)).unwrap_or_default();
-    let Some(decl) = head.strip_prefix(b"<?xml") else { return encoding_rs::UTF_8 };
+    let decl = head.strip_prefix(b"<?xml")?;
     let end = decl.windows(2).position(|w| w == b"?>").unwrap_or(decl.len());
     let decl = String::from_utf8_lossy(decl.get(..end).unwrap_or_default());
     let label = decl.split_once("encoding").and_then(|(_, r)| {
@@ -298,7 +316,7 @@ fn declared_encoding(bytes: &[u8]) -> &'static encoding_rs::Encoding {
         let q = r.chars().next().filter(|&q| q == '"' || q == '\'')?;
         r.get(1..)?.split(q).next()
     });
-    label.and_then(|l| encoding_rs::Encoding::for_label(l.trim().as_bytes())).unwrap_or(encoding_rs::UTF_8)
+    label.map(|l| l.trim().to_string())
 }
 
 /// Builds the element tree from quick-xml's events, keeping what quick-xml
@@ -418,6 +436,13 @@ impl Builder<'_> {
             }
             E::Syntax(S::UnclosedDoctype) => self.fail(at, "the DOCTYPE is not closed".into()),
             E::Syntax(S::InvalidBangMarkup) => self.fail(at, "unexpected \"<!\"".into()),
+            // An end tag cut off (`</rss` at the end of the file): named as
+            // written, at the element it would close.
+            E::Syntax(S::UnclosedTag) if self.src.get(at + 1..).is_some_and(|r| r.starts_with('/')) => {
+                let rest = self.src.get(at + 2..).unwrap_or_default();
+                let name = rest.split(|c: char| c.is_whitespace() || c == '>').next().unwrap_or_default();
+                self.fail(at, format!("the end tag </{name} is not closed"))
+            }
             E::Syntax(S::UnclosedTag) => {
                 let name = tag();
                 self.fail_in(at, Some(&name), format!("the tag <{name} is not closed"))
