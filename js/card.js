@@ -5,11 +5,30 @@ import { mount, mount_message } from "../build/pkg/summary_card.js";
 import { followPage } from "./follow-page.js";
 import { shimWords, whenLocaleLoaded } from "./locales.js";
 import { isFar, noteFullCard, queueMount, stopWaitingForViewport, whenNearViewport } from "./scheduler.js";
-import { cardSheet, farSheet } from "./styles.js";
-import { callWasm, errorList, generation, instanceCards, wasmError, wasmReady } from "./wasm.js";
+import { sheetsFor } from "./styles.js";
+import { callWasm, errorList, generation, inBrowser, instanceCards, wasmError, wasmReady } from "./wasm.js";
 
 /** How long a `src` request may take before the card says so. */
 const FETCH_TIMEOUT_MS = 10_000;
+
+/**
+ * The largest document, in bytes: the wasm's limit (src/core/limits.rs),
+ * checked here before the text is copied into wasm memory, which never
+ * shrinks. The message is the validator's.
+ */
+const MAX_BYTES = 1 << 20;
+const tooLarge = (size) =>
+  Object.assign(new Error("the document is " + size + " bytes; the limit is 1 MiB (" + MAX_BYTES + " bytes)"), { inData: 1 });
+
+/**
+ * The JSON text, or the limit error when it is over MAX_BYTES (its UTF-8
+ * length: 1 to 3 bytes a UTF-16 unit, so only a long text is encoded to count).
+ */
+export function withinLimit(text) {
+  if (typeof text != "string" || text.length * 3 <= MAX_BYTES) return text;
+  const size = new TextEncoder().encode(text).length;
+  return size > MAX_BYTES ? tooLarge(size) : text;
+}
 
 /** A failed `src` request: the card offers a Retry button. */
 class NetworkError extends Error {}
@@ -37,6 +56,12 @@ export class Card {
   /** Given farSheet, so skipped by layout while off screen. */
   #isFar = false;
   #ref = new WeakRef(this);
+  /** Set by destroy(): nothing revives the card after it. */
+  #destroyed = false;
+  /** Told when a host other than `<summary-card>` leaves its document (see Life). */
+  #life = null;
+  /** Watches the inline JSON, for frameworks that replace it. */
+  #inlineWatch = null;
 
   constructor(host, readOption, apiText = null) {
     this.host = host;
@@ -46,15 +71,39 @@ export class Card {
     cardsByHost.set(host, this);
   }
 
-  /** The host's shadow root, made and given the card's sheets when needed. */
+  /** Whether destroy() was called: the card is gone for good. */
+  get destroyed() {
+    return this.#destroyed;
+  }
+
+  /**
+   * The host's shadow root, made and given the card's sheets when needed:
+   * those of the host's document (a constructed sheet belongs to one).
+   */
   #root() {
     const root = this.host.shadowRoot || this.host.attachShadow({ mode: "open" });
+    const [cardSheet, farSheet] = sheetsFor(this.host.ownerDocument);
     if (cardSheet && root.adoptedStyleSheets[0] !== cardSheet) {
       followPage();
       this.#isFar = isFar();
       root.adoptedStyleSheets = this.#isFar ? [cardSheet, farSheet] : [cardSheet];
     }
+    if (!this.#life && this.host.localName !== "summary-card" && customElements.get(LIFE)) {
+      this.#life = document.createElement(LIFE);
+      this.#life.card = this;
+    }
+    if (this.#life && this.#life.parentNode !== root) root.append(this.#life);
     return root;
+  }
+
+  /** The host left its document: the card is released, unless the host was only moved. */
+  hostLeft() {
+    queueMicrotask(() => this.host.isConnected || this.destroy());
+  }
+
+  /** The host moved to another document (an iframe, a picture-in-picture window): its sheets follow. */
+  hostAdopted() {
+    if (!this.#destroyed && this.host.shadowRoot) this.#root();
   }
 
   /** The option `name`, or "" when it is not set. */
@@ -70,7 +119,9 @@ export class Card {
   /** Shows `nodes` in the shadow root instead of the card (its handle is freed). */
   #show(...nodes) {
     this.dropHandle();
-    this.#root().replaceChildren(...nodes);
+    const root = this.#root();
+    for (const n of [...root.childNodes]) if (n !== this.#life) n.remove();
+    root.append(...nodes);
   }
 
   /** Keeps `handle`, made by the current instance. */
@@ -99,6 +150,7 @@ export class Card {
 
   /** Loads the data (again) and renders. Never throws, never rejects. */
   async load() {
+    if (this.#destroyed) return;
     const id = ++this.#loadId;
     this.#request?.abort();
     this.#request = null;
@@ -119,23 +171,41 @@ export class Card {
           text = await this.#fetchText(src);
         } else {
           await whenParsed();
+          if (id !== this.#loadId) return;
+          this.#watchInlineJson();
           const script = inlineJson(this.host);
           if (!script) throw new Error('no data: give the card a src attribute or a <script type="application/json"> child.');
           text = script.textContent;
         }
       }
       if (id !== this.#loadId) return;
+      text = withinLimit(text);
+      if (text instanceof Error) throw text;
       this.text = text;
       await this.#render(id);
     } catch (e) {
-      if (id !== this.#loadId || e.name === "AbortError") return;
+      if (id !== this.#loadId || e?.name === "AbortError") return;
       try {
-        await this.#fail(e.message, id, e instanceof NetworkError);
+        await this.#fail(String(e?.message ?? e), id, e instanceof NetworkError, e?.inData);
       } catch (e2) {
         this.host.setAttribute("data-state", "error");
         console.error("summary-card: cannot show a card in this element", this.host, e2);
       }
     }
+  }
+
+  /**
+   * Loads again when the inline JSON changes: frameworks (React, Vue,
+   * Svelte) replace the script element or its text when their data changes.
+   */
+  #watchInlineJson() {
+    if (this.#inlineWatch) return;
+    this.#inlineWatch = new MutationObserver(() => {
+      if (this.apiText !== null || this.#readOption("src")) return;
+      const script = inlineJson(this.host);
+      if ((script ? script.textContent : null) !== this.text) this.load();
+    });
+    this.#inlineWatch.observe(this.host, { childList: true, subtree: true, characterData: true });
   }
 
   /** Holds the card's place while its `src` loads. */
@@ -175,9 +245,16 @@ export class Card {
       if (!res.ok) throw fail("the server answered " + res.status + (res.statusText ? " " + res.statusText : "") + ".");
       const type = (res.headers.get("content-type") || "").split(";")[0].trim().toLowerCase();
       if (type && !/json|^text\/plain$/.test(type)) throw fail("the server sent " + type + ", not JSON.");
+      // The size is checked before the body is read, then as it streams in.
+      const declared = Number(res.headers.get("content-length"));
+      if (declared > MAX_BYTES && !res.headers.get("content-encoding")) {
+        ctrl.abort();
+        throw tooLarge(declared);
+      }
       try {
-        return await res.text();
+        return await readCapped(res, ctrl);
       } catch (e) {
+        if (e.inData) throw e;
         if (timedOut) throw fail("no answer within " + FETCH_TIMEOUT_MS / 1000 + " seconds.");
         throw e.name === "AbortError" ? e : fail("the response broke off.");
       }
@@ -231,12 +308,13 @@ export class Card {
     }
   }
 
-  /** Shows an alert for a problem that is not in the data itself. */
-  async #fail(message, id, retry = false) {
+  /** Shows an alert for a problem found before the wasm reads the data (network, size, no data). */
+  async #fail(message, id, retry = false, inData = false) {
     await whenLocaleLoaded(this.locale());
     if (id !== this.#loadId) return;
     this.errors = [{ path: "", message }];
-    const sentence = message.charAt(0).toUpperCase() + message.slice(1);
+    // A problem with the data reads as the validator's do; others as sentences.
+    const sentence = inData ? message : message.charAt(0).toUpperCase() + message.slice(1);
     let shown = false;
     if (await wasmReady) {
       try {
@@ -265,16 +343,61 @@ export class Card {
 
   /** Removes the card and everything it added; the host shows its own children again. */
   destroy() {
+    if (this.#destroyed) return;
+    this.#destroyed = true;
     this.#loadId++;
     stopWaitingForViewport(this.host);
     this.#request?.abort();
     this.#request = null;
-    if (this.host.shadowRoot) this.#show(newElement("slot"));
-    this.host.removeAttribute("data-state");
-    if (cardsByHost.get(this.host) === this) cardsByHost.delete(this.host);
+    this.#inlineWatch?.disconnect();
+    this.#inlineWatch = null;
+    this.dropHandle();
+    if (cardsByHost.get(this.host) === this) {
+      cardsByHost.delete(this.host);
+      if (this.host.shadowRoot) this.#show(newElement("slot"));
+      this.host.removeAttribute("data-state");
+    }
+    if (this.#life) this.#life.card = null;
+    this.#life?.remove();
+    this.#life = null;
   }
 }
 
+/**
+ * An element in the shadow root of every card whose host is not a
+ * `<summary-card>` (those of render() and of hooks): custom elements are told
+ * when they leave a document, wherever they are, so the card is released when
+ * its host is removed even inside another component's shadow root, where the
+ * page's MutationObserver does not look.
+ */
+export const LIFE = "summary-card-life";
+export class Life extends (inBrowser ? HTMLElement : Object) {
+  /** The card to tell; null once it is destroyed. */
+  card = null;
+  disconnectedCallback() {
+    this.card?.hostLeft();
+  }
+  adoptedCallback() {
+    this.card?.hostAdopted();
+  }
+}
+
+/** `res`'s body as text, read until MAX_BYTES: past that, the request stops with the limit error. */
+async function readCapped(res, ctrl) {
+  const reader = res.body?.getReader();
+  if (!reader) return "";
+  const utf8 = new TextDecoder();
+  let text = "";
+  for (let size = 0; ; ) {
+    const { done, value } = await reader.read();
+    if (done) return text + utf8.decode();
+    if ((size += value.length) > MAX_BYTES) {
+      ctrl.abort();
+      throw tooLarge("over " + MAX_BYTES);
+    }
+    text += utf8.decode(value, { stream: true });
+  }
+}
 /** A new `tag` element with the attributes `attrs` and, when given, the text `text`. */
 function newElement(tag, attrs = {}, text) {
   const e = document.createElement(tag);

@@ -1,6 +1,6 @@
 // Where cards come from in the page: <summary-card> elements, and elements
 // with the data-summary-card hook, now and as they are added or removed.
-import { Card, cardOf } from "./card.js";
+import { Card, cardOf, LIFE, Life } from "./card.js";
 import { inBrowser } from "./wasm.js";
 
 /** The options a card reads (besides `src`), as attribute names. */
@@ -10,6 +10,8 @@ const HOOK = "data-summary-card";
 /** `<summary-card>`: attributes are read live, so changes re-render. */
 export class SummaryCardElement extends (inBrowser ? HTMLElement : Object) {
   static observedAttributes = ["src", ...OPTIONS];
+  /** Tells this element from another library's `<summary-card>`. */
+  static [Symbol.for("summary-card")] = true;
 
   connectedCallback() {
     // A move (disconnect then connect in one task) keeps the card as it is.
@@ -25,6 +27,10 @@ export class SummaryCardElement extends (inBrowser ? HTMLElement : Object) {
         this._card = null;
       }
     });
+  }
+
+  adoptedCallback() {
+    this._card?.hostAdopted();
   }
 
   attributeChangedCallback(name, before, after) {
@@ -63,13 +69,30 @@ function destroyRemoved(node) {
   for (const host of findAll(node, `[${HOOK}],[data-state]`)) if (host.localName !== "summary-card") cardOf(host)?.destroy();
 }
 
+/** Defines `name` as `cls` unless it is defined; says why on the console when it cannot. */
+function define(name, cls) {
+  try {
+    if (!customElements.get(name)) customElements.define(name, cls);
+    return true;
+  } catch (e) {
+    console.warn(`summary-card: could not define <${name}> (${e?.message ?? e}).`);
+    return false;
+  }
+}
+
 /**
  * Defines `<summary-card>` and upgrades every hook element, now and later.
- * Does nothing outside a browser, or when another copy of this module did it.
+ * Does nothing outside a browser, or when another copy of this module did
+ * it. When the page's own `<summary-card>` is already there, it says so once
+ * and still upgrades the hooks (they go through the JS API's Card).
  */
 export function defineElements() {
-  if (!inBrowser || customElements.get("summary-card")) return;
-  customElements.define("summary-card", SummaryCardElement);
+  if (!inBrowser) return;
+  const existing = customElements.get("summary-card");
+  if (existing?.[Symbol.for("summary-card")]) return;
+  define(LIFE, Life);
+  if (existing) console.warn("summary-card: this page already defines another <summary-card>; only [data-summary-card] elements and render() get summary cards.");
+  else define("summary-card", SummaryCardElement);
   upgradeHooks(document.documentElement);
   new MutationObserver((records) => {
     for (const r of records) {

@@ -3,9 +3,24 @@
 // upgrades every [data-summary-card] element. Several copies of this tag
 // load the module (and its wasm) once: the browser caches modules by URL.
 (function () {
-  var script = document.currentScript; // must be read now: null once this returns
-  var base = (script && script.src) || (document.querySelector('script[src*="embed.js"]') || {}).src || document.baseURI;
-  import(new URL("summary-card.js", base).href).catch(function (e) {
+  // Its own URL: document.currentScript (read now: null once this returns),
+  // else, where that is null (a script inside a shadow root), the script URL
+  // of this code's own stack frame. Never another script's: a page's
+  // "embed.js" from somebody else may be anywhere.
+  var script = document.currentScript;
+  var own = (script && script.src) || ownUrl();
+  if (!own) {
+    console.error("summary-card: embed.js cannot tell where it was loaded from; load summary-card.js with <script type=\"module\"> instead.");
+    return;
+  }
+  import(new URL("summary-card.js", own).href).catch(function (e) {
     console.error("summary-card: could not load summary-card.js", e);
   });
+
+  /** The URL in the innermost frame of a stack trace ("at f (URL:1:2)", "f@URL:1:2"), if it names a script. */
+  function ownUrl() {
+    var stack = String(new Error().stack || "");
+    var m = /(https?:\/\/[^\s()'"]+?\.js)(?:\?[^\s():]*)?:\d+:\d+/.exec(stack);
+    return m ? m[1] : null;
+  }
 })();

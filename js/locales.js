@@ -24,7 +24,7 @@ const LOCALE_URLS = {
 };
 
 /** tag + instance generation -> a promise, settled once that instance has the table (or will not). */
-const tableRequests = {};
+const tableRequests = new Map();
 
 /** Where `locales/<tag>.json` is: beside the .wasm that loaded, if it was not beside this module. */
 const tableUrl = (tag) => (assetBase ? new URL(`locales/${tag}.json`, assetBase) : LOCALE_URLS[tag]());
@@ -46,7 +46,10 @@ export const whenLocaleLoaded = (locale) =>
     .then((ok) => {
       const tag = ok && locale_file(locale);
       // A fresh instance (after a trap) has only English.
-      return tag && (tableRequests[tag + generation] ??= loadTable(tag));
+      if (!tag) return;
+      const key = tag + generation;
+      if (!tableRequests.has(key)) tableRequests.set(key, loadTable(tag));
+      return tableRequests.get(key);
     })
     .catch(() => {});
 

@@ -21,6 +21,8 @@ test.describe.configure({ mode: "parallel" });
 const TAGS = [
   "div", "article", "header", "img", "p", "a", "span", "bdi", "h2", "h3", "h4", "h5", "time", "ul", "li", "strong",
   "section", "nav", "blockquote", "button", "footer", "slot", "form", "label", "input",
+  // The element that tells a card when its host leaves the page (js/card.js, Life).
+  "summary-card-life",
 ];
 const ATTRS = [
   "class", "part", "id", "dir", "role", "type", "tabindex", "href", "target", "rel", "src", "alt", "width", "height",
