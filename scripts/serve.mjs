@@ -27,7 +27,7 @@ export function inside(root, path) {
 }
 
 /** The demo's folders: /dist/* from dist/, everything else from www/. Returns [folder, path inside it]. */
-const demoFolders = (path) => (path.startsWith("/dist/") ? [join(top, "dist"), path.slice(5)] : [join(top, "www"), path]);
+export const demoFolders = (path) => (path.startsWith("/dist/") ? [join(top, "dist"), path.slice(5)] : [join(top, "www"), path]);
 
 async function handle(req, res, folders) {
   const path = decodeURIComponent(new URL(req.url, "http://x").pathname);

@@ -1,8 +1,9 @@
 #!/bin/sh
 # Idempotent set-up shared by `npm start` and `npm test`: installs only what
 # is missing. `--browsers` also installs Debian's Chromium and ChromeDriver,
-# Debian's Firefox ESR, and geckodriver from crates.io (never a test tool's
-# own browser download).
+# Debian's Firefox ESR, geckodriver from crates.io, and Debian's WebKitGTK
+# WebDriver (Safari's engine) with Xvfb for it to draw on (never a test
+# tool's own browser download).
 set -eu
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -61,5 +62,14 @@ if [ "${1:-}" = "--browsers" ]; then
   if ! command -v geckodriver >/dev/null 2>&1; then
     say "installing geckodriver from crates.io (takes a few minutes)"
     cargo install geckodriver --locked || cargo install geckodriver
+  fi
+  # WebKitGTK (Safari's engine) for the cross-browser suite (tests/xbrowser/):
+  # Debian's WebKitWebDriver, which drives WebKitGTK's MiniBrowser (from
+  # libwebkit2gtk-4.1-0), and Xvfb for it to draw on: WebKitGTK has no
+  # headless mode of its own.
+  if [ ! -x /usr/bin/WebKitWebDriver ] || ! command -v xvfb-run >/dev/null 2>&1; then
+    say "installing Debian's webkit2gtk-driver and xvfb"
+    $sudo apt-get update
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends webkit2gtk-driver xvfb xauth
   fi
 fi

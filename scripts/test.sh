@@ -2,8 +2,9 @@
 # Every test: the package as `npm pack` makes it (its prepack builds dist/
 # and the CLI's wasm), the size budget of the built dist/, formatting and lints,
 # native cargo tests, wasm-bindgen-test in
-# headless Chromium and headless Firefox, and end-to-end tests of the built
-# dist/ in real pages.
+# headless Chromium and headless Firefox, a cross-browser smoke suite of the
+# built dist/ in Firefox ESR and WebKitGTK (Safari's engine), and end-to-end
+# tests of the built dist/ in real pages (Chromium).
 set -eu
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -48,5 +49,7 @@ gecko=$(command -v geckodriver) || {
 wasm_test GECKODRIVER="$gecko"
 step "Node tests of dist/ artefacts (schema with ajv, types with tsc, npm package)"
 node --test tests/node/
+step "cross-browser smoke tests of dist/ (WebDriver: Firefox ESR, and WebKitGTK under Xvfb)"
+node --test tests/xbrowser/
 step "end-to-end tests of dist/ (Playwright, Debian's Chromium)"
 npx playwright test

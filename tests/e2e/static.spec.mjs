@@ -101,6 +101,43 @@ test("without JavaScript the CLI output shows the card, styled", async ({ browse
   await context.close();
 });
 
+test("without JavaScript the buttons that need it are hidden, and shown where the widget runs", async ({ browser, page, server }) => {
+  // Share (the card's and each takeaway's) and a compact card's "Show all"
+  // do nothing without script: a reader without JavaScript sees none of
+  // them, and every takeaway.
+  const compact = render("www/episodes/ilya.json", "--layout", "compact");
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const nojs = await context.newPage();
+  await nojs.goto(await serveAt(nojs, server, "/__static-nojs-buttons.html", pageWith(seedCard + compact)));
+  const [full, small] = [nojs.locator("summary-card").first(), nojs.locator("summary-card").nth(1)];
+  await expect(full.locator("[part=title]")).toBeVisible();
+  await expect(full.locator("[part=share-button]")).toHaveCount(1);
+  await expect(full.locator("[part=share-button]")).toBeHidden();
+  await expect(full.locator(".share-prompt")).toBeHidden();
+  await expect(full.locator(".takeaway-share")).toHaveCount(5);
+  for (const b of await full.locator(".takeaway-share").all()) await expect(b).toBeHidden();
+  await expect(small.locator(".more")).toHaveCount(1);
+  await expect(small.locator(".more")).toBeHidden();
+  for (const li of await small.locator(".points li[id]").all()) await expect(li).toBeVisible();
+  await expect(small.locator(".points li[id]")).toHaveCount(5);
+  await context.close();
+
+  // The same page with script: the buttons show before the upgrade (so
+  // nothing moves when it comes) and after it.
+  const release = await holdBack(page, "**/dist/summary-card.wasm");
+  await page.goto(await serveAt(page, server, "/__static-buttons.html", pageWith(seedCard + compact)));
+  const host = page.locator("summary-card").first();
+  await expect(host).toHaveAttribute("data-state", "loading");
+  await expect(host.locator("[part=share-button]")).toBeVisible();
+  await expect(host.locator(".takeaway-share").first()).toBeVisible();
+  await expect(page.locator("summary-card").nth(1).locator(".more")).toBeVisible();
+  release();
+  await expect(host).toHaveAttribute("data-state", "ready");
+  await expect(host.locator("[part=share-button]")).toBeVisible();
+  await expect(host.locator(".takeaway-share").first()).toBeVisible();
+  await expect(page.locator("summary-card").nth(1).locator(".more")).toBeVisible();
+});
+
 test("the widget upgrades the CLI output in place", async ({ page, server }) => {
   await page.addInitScript(() => {
     // The share menu rather than the system sheet.
