@@ -45,9 +45,11 @@ fn highlight(window: &web_sys::Window, doc: &Document, takeaways: &[(usize, usiz
 }
 
 /// Shows `e` and gives its subtree back its `part`s, or the reverse: the
-/// DOM side of `view::conceal`.
+/// DOM side of `view::conceal`. Shown, what is still hidden inside `e` (a
+/// revealed episode's extra takeaways) keeps its parts parked.
 fn reveal(e: &web_sys::Element, show: bool) {
     let (from, to) = if show { ("data-part", "part") } else { ("part", "data-part") };
+    let query = if show { "[data-part]:not([hidden],[hidden] *)" } else { "[part]" };
     let _ = e.toggle_attribute_with_force("hidden", !show);
     // One at a time: each renamed element drops out of the next query (no
     // NodeList binding needed).
@@ -59,7 +61,7 @@ fn reveal(e: &web_sys::Element, show: bool) {
             let _ = el.set_attribute(to, &v);
             let _ = el.remove_attribute(from);
         }
-        next = e.query_selector(if show { "[data-part]" } else { "[part]" }).ok().flatten();
+        next = e.query_selector(query).ok().flatten();
     }
 }
 

@@ -174,3 +174,50 @@ export function run(cmd, args, cwd, env = cleanEnv, input = null) {
     if (input !== null) child.stdin.end(input);
   });
 }
+
+/**
+ * Keeps the page's wasm instance in window.__wasm (the module does not export
+ * it), and counts pending timers; window.__wasmStats() reads memory,
+ * externrefs, live listeners, timers and cards.
+ */
+export async function spyOnWasm(page) {
+  await page.addInitScript(() => {
+    window.__wasm = null;
+    const keep = (promise) =>
+      promise.then((r) => {
+        const instance = r instanceof WebAssembly.Instance ? r : r.instance;
+        if (instance?.exports?.memory instanceof WebAssembly.Memory) window.__wasm = instance;
+        return r;
+      });
+    for (const name of ["instantiate", "instantiateStreaming"]) {
+      const original = WebAssembly[name];
+      if (original) WebAssembly[name] = (...args) => keep(original.apply(WebAssembly, args));
+    }
+    // Timers still pending (set, neither fired nor cleared).
+    window.__timers = new Set();
+    const { setTimeout: set, clearTimeout: clear } = window;
+    window.setTimeout = (f, ms, ...args) => {
+      const id = set(
+        (...a) => {
+          window.__timers.delete(id);
+          return typeof f === "function" ? f(...a) : undefined;
+        },
+        ms,
+        ...args,
+      );
+      window.__timers.add(id);
+      return id;
+    };
+    window.clearTimeout = (id) => {
+      window.__timers.delete(id);
+      clear(id);
+    };
+    window.__wasmStats = () => ({
+      memory: window.__wasm.exports.memory.buffer.byteLength,
+      externrefs: window.__wasm.exports.__wbindgen_externrefs?.length ?? 0,
+      listeners: window.__wasm.exports.live_listeners(),
+      timers: window.__timers.size,
+      cards: document.querySelectorAll("summary-card, [data-state]").length,
+    });
+  });
+}

@@ -6,55 +6,12 @@
 // The wasm instance is not exported by the module, so a test-only spy around
 // WebAssembly.instantiate(Streaming) keeps it: its `memory`, its externref
 // table and its `live_listeners()` count.
-import { test, expect, SEED } from "./fixtures.mjs";
+import { test, expect, SEED, spyOnWasm as spy } from "./fixtures.mjs";
 
 const CYCLES = 10_000;
 const WARM_UP = 1_000;
 /** Allowed JS heap growth between warm-up and the end, after a forced GC. */
 const HEAP_SLACK = 512 * 1024;
-
-/** Keeps the page's wasm instance in window.__wasm, and counts pending timers. */
-async function spy(page) {
-  await page.addInitScript(() => {
-    window.__wasm = null;
-    const keep = (promise) =>
-      promise.then((r) => {
-        const instance = r instanceof WebAssembly.Instance ? r : r.instance;
-        if (instance?.exports?.memory instanceof WebAssembly.Memory) window.__wasm = instance;
-        return r;
-      });
-    for (const name of ["instantiate", "instantiateStreaming"]) {
-      const original = WebAssembly[name];
-      if (original) WebAssembly[name] = (...args) => keep(original.apply(WebAssembly, args));
-    }
-    // Timers still pending (set, neither fired nor cleared).
-    window.__timers = new Set();
-    const { setTimeout: set, clearTimeout: clear } = window;
-    window.setTimeout = (f, ms, ...args) => {
-      const id = set(
-        (...a) => {
-          window.__timers.delete(id);
-          return typeof f === "function" ? f(...a) : undefined;
-        },
-        ms,
-        ...args,
-      );
-      window.__timers.add(id);
-      return id;
-    };
-    window.clearTimeout = (id) => {
-      window.__timers.delete(id);
-      clear(id);
-    };
-    window.__wasmStats = () => ({
-      memory: window.__wasm.exports.memory.buffer.byteLength,
-      externrefs: window.__wasm.exports.__wbindgen_externrefs?.length ?? 0,
-      listeners: window.__wasm.exports.live_listeners(),
-      timers: window.__timers.size,
-      cards: document.querySelectorAll("summary-card, [data-state]").length,
-    });
-  });
-}
 
 /** Opens the empty page and prepares both loops. */
 async function open(page, server) {
