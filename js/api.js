@@ -55,7 +55,7 @@ export async function render(element, data, options = {}) {
   /** Whether this handle's card was destroyed or replaced; says so once. */
   const stale = (what) => {
     if (!card.destroyed && cardOf(element) === card) return false;
-    if (!warned) console.warn(`summary-card: ${what}() on a card that was destroyed or replaced does nothing; call render() again.`, element);
+    if (!warned) console.warn(`summary-card: ${what}() on a destroyed or replaced card does nothing.`, element);
     warned = true;
     return true;
   };

@@ -91,7 +91,7 @@ export function defineElements() {
   const existing = customElements.get("summary-card");
   if (existing?.[Symbol.for("summary-card")]) return;
   define(LIFE, Life);
-  if (existing) console.warn("summary-card: this page already defines another <summary-card>; only [data-summary-card] elements and render() get summary cards.");
+  if (existing) console.warn("summary-card: another <summary-card> is defined here; [data-summary-card] and render() still work.");
   else define("summary-card", SummaryCardElement);
   upgradeHooks(document.documentElement);
   new MutationObserver((records) => {

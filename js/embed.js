@@ -10,7 +10,7 @@
   var script = document.currentScript;
   var own = (script && script.src) || ownUrl();
   if (!own) {
-    console.error("summary-card: embed.js cannot tell where it was loaded from; load summary-card.js with <script type=\"module\"> instead.");
+    console.error("summary-card: embed.js cannot find its own URL; load summary-card.js as a module.");
     return;
   }
   import(new URL("summary-card.js", own).href).catch(function (e) {

@@ -149,9 +149,14 @@ export interface CardHandle<E extends Element = Element> {
   readonly element: E;
   /** The problems the card shows ([] when it rendered); a copy on each read. */
   readonly errors: ValidationError[];
-  /** Renders new data (an object, or JSON text) in place, with the same options. Resolves when it is shown; never rejects. */
+  /**
+   * Renders new data (an object, or JSON text) in place, with the same
+   * options. Resolves when it is shown; never rejects. Once the card was
+   * destroyed (by `destroy()`, by removing the element, or by a later
+   * `render()` into the same element) it does nothing and warns once.
+   */
   update(data: SummaryData | string): Promise<void>;
-  /** Removes the card and every listener it added; the element shows its own children again. */
+  /** Removes the card and every listener it added; the element shows its own children again. Does nothing once the card was replaced. */
   destroy(): void;
 }
 
@@ -159,7 +164,8 @@ export interface CardHandle<E extends Element = Element> {
  * Renders `data` (an object, or JSON text) into an open shadow root of
  * `element`, which must be able to hold one (`<summary-card>`, a custom
  * element, `div`, `section`, `article`, `span`…). Resolves when the card is ready or shows its error (then
- * `errors` is not empty and `summary-card:error` has fired); never rejects.
+ * `errors` is not empty and `summary-card:error` has fired). Rejects only
+ * with a TypeError when `element` is not an element.
  * A card already in `element` is replaced.
  */
 export function render<E extends Element>(
