@@ -731,3 +731,46 @@ fn issue_15_from_rss_fetches_a_feed_url() {
     assert_eq!(code, 1);
     assert!(err.contains("cannot fetch: the feed is over the limit of 64 MiB"), "{err}");
 }
+
+/// A one-line collection of `episodes` episodes with 200 errors each (every
+/// takeaway and question has a number for its text).
+fn many_errors(episodes: usize) -> String {
+    let items = vec![r#"{"text":1}"#; 100].join(",");
+    let episode = format!(r#"{{"title":"t","takeaways":[{items}],"questions":[{items}]}}"#);
+    format!(r#"{{"version":1,"episodes":[{}]}}"#, vec![episode; episodes].join(","))
+}
+
+/// The best of three runs of the CLI.
+fn best_run(args: &[&str]) -> std::time::Duration {
+    let runs = (0..3).map(|_| {
+        let start = std::time::Instant::now();
+        let (code, out, err) = run3(args);
+        assert_eq!(code, 1);
+        assert!(out.lines().chain(err.lines()).all(|l| l.contains(": expected a string, found 1")), "{out}{err}");
+        start.elapsed()
+    });
+    runs.min().unwrap()
+}
+
+#[test]
+fn issue_16_validate_and_render_take_time_linear_in_the_errors() {
+    // 60,000 errors (673 KB) took 145 s in validate and in render, each
+    // error's line and column counted from the start of the file. Four times
+    // the errors should take about four times as long, not sixteen.
+    let dir = temp("many-errors");
+    let small = write(&dir, "small.json", &many_errors(10));
+    let doc = many_errors(40);
+    let large = write(&dir, "large.json", &doc);
+    let (_, out, _) = run3(&["validate", &large]);
+    assert_eq!(out.lines().count(), 8000);
+    let last = format!(
+        "{large}:1:{}: episodes[39].questions[99].text: expected a string, found 1",
+        doc.rfind('1').unwrap() + 1
+    );
+    assert_eq!(out.lines().last(), Some(last.as_str()));
+    for command in ["validate", "render"] {
+        let (a, b) = (best_run(&[command, &small]), best_run(&[command, &large]));
+        let ratio = b.as_secs_f64() / a.as_secs_f64();
+        assert!(ratio < 8.0, "{command}: 2,000 errors: {a:?}; 8,000 errors: {b:?}: {ratio:.1} times as long");
+    }
+}
