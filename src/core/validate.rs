@@ -4,10 +4,11 @@
 //! Validation never stops at the first problem: an author fixing a file
 //! wants the whole list at once.
 
+use crate::core::host;
 use crate::core::json::{self, Spanned, Value};
 use crate::core::limits::{MAX_BYTES, MAX_CHARS, MAX_EPISODES, MAX_ITEMS};
 use crate::core::model::{Card, Document, Link, Point, Show, Url};
-use crate::core::text::{after_last, char_count, concat, cut, find_byte, parse_uint, uint};
+use crate::core::text::{char_count, concat, cut, find_byte, parse_uint, uint};
 use crate::core::time::{self, DurationError};
 
 /// One problem in the data.
@@ -205,9 +206,7 @@ pub fn check_url(raw: &str, allow_mailto: bool) -> Option<Url> {
             let after = rest.strip_prefix("//")?;
             let end = after.bytes().position(|b| matches!(b, b'/' | b'?' | b'#' | b'\\')).unwrap_or(after.len());
             let authority = after.get(..end)?;
-            let host = after_last(authority, b'@');
-            !host.is_empty()
-                && !host.starts_with(':')
+            host::authority_ok(authority)
                 && !cleaned.chars().any(|c| c.is_whitespace() || c.is_control() || is_bidi_control(c) || c == '\\')
         }
         "mailto" => allow_mailto && rest.len() > 1 && !rest.chars().any(|c| c.is_control() || is_bidi_control(c)),
