@@ -774,3 +774,19 @@ fn issue_16_validate_and_render_take_time_linear_in_the_errors() {
         assert!(ratio < 8.0, "{command}: 2,000 errors: {a:?}; 8,000 errors: {b:?}: {ratio:.1} times as long");
     }
 }
+
+#[test]
+fn issue_16_a_nul_in_text_shows_the_same_in_the_static_card_and_the_json_ld() {
+    // The HTML parser dropped the raw NUL ("nulbyte") that the widget's text
+    // node and the JSON-LD kept; now all three hold U+FFFD.
+    let dir = temp("nul");
+    let file = write(&dir, "nul.json", r#"{"title": "nul\u0000byte", "takeaways": [{"text": "a\u0000b"}]}"#);
+    let (code, html) = run(&["render", &file]);
+    assert_eq!(code, 0);
+    assert!(!html.contains('\0'), "a raw NUL in the output");
+    let (data, ld, shadow) = pieces(&html);
+    assert_eq!(data["title"], "nul\u{0}byte", "the inline data is the file's, which the widget reads the same way");
+    assert_eq!(ld["name"], "nul\u{fffd}byte");
+    assert_eq!(text(part(&shadow, "title")), "nul\u{fffd}byte");
+    assert_eq!(text(part(&shadow, "takeaway-text")), "a\u{fffd}b");
+}

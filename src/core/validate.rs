@@ -259,8 +259,21 @@ impl Validator {
         }
     }
 
-    /// A non-blank string, trimmed.
+    /// A non-blank string, trimmed, with U+0000 as U+FFFD (issue 16). An
+    /// HTML parser drops a NUL in text, so the static card said "nulbyte"
+    /// where the widget's text node and the JSON-LD kept the NUL; replaced
+    /// here, every output shows the same character, as `json` does for a
+    /// lone surrogate (docs/decisions.md).
     fn string(&mut self, path: &str, v: &Spanned) -> Option<String> {
+        let s = self.raw_string(path, v)?;
+        if !s.bytes().any(|b| b == 0) {
+            return Some(s);
+        }
+        Some(s.chars().map(|c| if c == '\0' { '\u{fffd}' } else { c }).collect())
+    }
+
+    /// A non-blank string, trimmed, as written: a URL with a NUL is refused.
+    fn raw_string(&mut self, path: &str, v: &Spanned) -> Option<String> {
         match &v.value {
             Value::String(s) if s.len() > MAX_CHARS && char_count(s) > MAX_CHARS => {
                 let n = char_count(s) as u64;
@@ -297,7 +310,7 @@ impl Validator {
     }
 
     fn url(&mut self, path: &str, v: &Spanned, allow_mailto: bool) -> Option<Url> {
-        let s = self.string(path, v)?;
+        let s = self.raw_string(path, v)?;
         let url = check_url(&s, allow_mailto);
         if url.is_none() {
             let what = if allow_mailto {
@@ -836,6 +849,24 @@ mod tests {
         ];
         for (raw, mailto) in bad {
             assert_eq!(check_url(raw, *mailto), None, "{raw:?}");
+        }
+    }
+
+    /// A NUL in text is U+FFFD in the card, so the static HTML (where an
+    /// HTML parser would drop it), the widget and the JSON-LD all show the
+    /// same; a URL with one is still refused.
+    #[test]
+    fn issue_16_a_nul_in_text_becomes_a_replacement_character() {
+        let src = card_with(r#""title": "nul\u0000byte", "guests": ["\u0000"], "covers": " \u0000 x ""#);
+        let Ok(Document::Card(card)) = parse_document(&src) else { panic!("{:?}", validate(&src)) };
+        assert_eq!(card.title, "nul\u{fffd}byte");
+        assert_eq!(card.guests, ["\u{fffd}"]);
+        assert_eq!(card.covers.as_deref(), Some("\u{fffd} x"));
+        for url in [
+            r#""url": "https://ok.example/\u0000x""#,
+            r#""listen": [{"label": "L", "url": "https://ok.example\u0000/"}]"#,
+        ] {
+            assert_eq!(errors(&card_with(url)).len(), 1, "{url}");
         }
     }
 
