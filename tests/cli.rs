@@ -790,3 +790,80 @@ fn issue_16_a_nul_in_text_shows_the_same_in_the_static_card_and_the_json_ld() {
     assert_eq!(text(part(&shadow, "title")), "nul\u{fffd}byte");
     assert_eq!(text(part(&shadow, "takeaway-text")), "a\u{fffd}b");
 }
+
+/// Runs the CLI with `args`, writing up to `bytes` of `{"title": "xxx…` on
+/// its standard input until it stops reading; the exit code, the output
+/// and error, and how many bytes it took before closing its input.
+fn run_flooded(args: &[&str], bytes: usize) -> (i32, String, String, usize) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_summary-card"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let chunk = [b'x'; 1 << 16];
+        let mut written = stdin.write(br#"{"title": ""#).unwrap_or(0);
+        while written < bytes {
+            match stdin.write(&chunk) {
+                Ok(n) => written += n,
+                Err(_) => break,
+            }
+        }
+        written
+    });
+    let out = child.wait_with_output().unwrap();
+    let written = writer.join().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        written,
+    )
+}
+
+#[test]
+fn issue_16_standard_input_is_read_only_up_to_the_limit() {
+    // `validate -` read all of its input before checking the 1 MiB limit:
+    // 300 MB under a 256 MiB memory cap ran out of memory.
+    let flood = 256 << 20;
+    let said = "<stdin>:1:1: (document): the document is more than 1048576 bytes; the limit is 1 MiB (1048576 bytes)\n";
+    let (code, out, err, taken) = run_flooded(&["validate", "-"], flood);
+    assert_eq!((code, out.as_str(), err.as_str()), (1, said, ""));
+    assert!(taken < 16 << 20, "it read {taken} bytes of {flood}");
+    let (code, out, err, taken) = run_flooded(&["render", "-"], flood);
+    assert_eq!((code, out.as_str(), err.as_str()), (1, "", said));
+    assert!(taken < 16 << 20, "it read {taken} bytes of {flood}");
+    // A feed's limit is 64 MiB.
+    let (code, _, err, taken) = run_flooded(&["from-rss", "-"], flood);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "<stdin>:1:1: (document): the feed is more than 67108864 bytes; the limit is 64 MiB (67108864 bytes)\n"
+    );
+    assert!(taken < 80 << 20, "it read {taken} bytes of {flood}");
+}
+
+#[test]
+fn a_file_over_the_limit_says_its_size() {
+    let dir = temp("big");
+    let big = write(&dir, "big.json", &format!(r#"{{"title": "{}"}}"#, "x".repeat(2_000_000)));
+    let (code, out) = run(&["validate", &big]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        out,
+        format!("{big}:1:1: (document): the document is 2000013 bytes; the limit is 1 MiB (1048576 bytes)\n")
+    );
+    let (code, out, err) = run3(&["render", &big]);
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert_eq!(
+        err,
+        format!("{big}:1:1: (document): the document is 2000013 bytes; the limit is 1 MiB (1048576 bytes)\n")
+    );
+    // Just at the limit, the file is read and checked.
+    let edge = write(&dir, "edge.json", &format!(r#"{{"title": 1, "x": "{}"}}"#, "x".repeat(1_048_576 - 21)));
+    assert_eq!(std::fs::metadata(&edge).unwrap().len(), 1_048_576);
+    assert!(run(&["validate", &edge]).1.contains(&format!("{edge}:1:11: title: expected a string, found 1\n")));
+}

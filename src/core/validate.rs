@@ -26,8 +26,7 @@ pub struct Error {
 /// Parses and checks a document: one card, or `{ "episodes": [...] }`.
 pub fn parse_document(src: &str) -> Result<Document, Vec<Error>> {
     if src.len() > MAX_BYTES {
-        let message =
-            concat(&["the document is ", &uint(src.len() as u64), " bytes; the limit is 1 MiB (1048576 bytes)"]);
+        let message = too_large(&uint(src.len() as u64));
         return Err(vec![Error { path: String::new(), message, offset: 0 }]);
     }
     let root = match json::parse(src) {
@@ -51,6 +50,13 @@ pub fn parse_document(src: &str) -> Result<Document, Vec<Error>> {
         // Report in the order the values appear in the file.
         _ => Err(sort_by_offset(v.errors)),
     }
+}
+
+/// The message for a document over [`MAX_BYTES`], whose size is `bytes`
+/// (a number, or the CLI's "more than 1048576" for standard input, which it
+/// stops reading at the limit).
+pub fn too_large(bytes: &str) -> String {
+    concat(&["the document is ", bytes, " bytes; the limit is 1 MiB (1048576 bytes)"])
 }
 
 /// A stable merge sort by offset. `sort_by_key` would do, but its driftsort
