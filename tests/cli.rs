@@ -867,3 +867,26 @@ fn a_file_over_the_limit_says_its_size() {
     assert_eq!(std::fs::metadata(&edge).unwrap().len(), 1_048_576);
     assert!(run(&["validate", &edge]).1.contains(&format!("{edge}:1:11: title: expected a string, found 1\n")));
 }
+
+#[test]
+fn issue_16_file_names_cannot_fake_lines_or_drive_the_terminal() {
+    // A newline in a name made a fake FILE:LINE:COL line, and an escape
+    // sequence in it reached the terminal.
+    let dir = temp("names");
+    let file = write(
+        &dir,
+        "a\nb.json:9:9: title: fake\u{1b}[2J\u{202e}x.json",
+        r#"{"title": 1, "takeaways": [{"text": "x"}]}"#,
+    );
+    let shown = format!("{}/a\\nb.json:9:9: title: fake\\x1b[2J\\u{{202e}}x.json", dir.display());
+    let (code, out) = run(&["validate", &file]);
+    assert_eq!(code, 1);
+    assert_eq!(out, format!("{shown}:1:11: title: expected a string, found 1\n"));
+    let (code, _, err) = run3(&["render", &file]);
+    assert_eq!((code, err), (1, format!("{shown}:1:11: title: expected a string, found 1\n")));
+    let missing = format!("{}/no\r\u{7}such\tfile\u{85}.json", dir.display());
+    let (code, _, err) = run3(&["validate", &missing]);
+    assert_eq!(code, 1);
+    assert!(err.starts_with(&format!("{}/no\\r\\x07such\\tfile\\u{{85}}.json: cannot read: ", dir.display())), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}

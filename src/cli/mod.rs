@@ -227,13 +227,36 @@ mod host {
     }
 }
 
-/// How messages name a file.
+/// How messages name a file: as typed (`-` as `<stdin>`), except that
+/// characters which could fake a line of output, drive the terminal or
+/// reorder the line are escaped (issue 16): `\n`, `\r` and `\t`; other
+/// C0 controls and DEL as `\x1b`; C1 controls, line and paragraph
+/// separators and bidi controls as `\u{202e}`. Bytes that are not UTF-8
+/// show as U+FFFD.
 fn name(file: &OsStr) -> String {
     if file == "-" {
-        "<stdin>".into()
-    } else {
-        file.to_string_lossy().into_owned()
+        return "<stdin>".into();
     }
+    let mut out = String::new();
+    for c in file.to_string_lossy().chars() {
+        let n = u32::from(c);
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\0'..='\u{1f}' | '\u{7f}' => out.push_str(&format!("\\x{n:02x}")),
+            '\u{80}'..='\u{9f}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{061c}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}' => out.push_str(&format!("\\u{{{n:x}}}")),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Line and column of byte offsets in one text, as
@@ -394,7 +417,7 @@ fn run_from_rss(file: &OsStr, guid: Option<&str>, all: Option<Option<usize>>) ->
     let url = file.to_str().filter(|f| fetch::is_url(f));
     #[cfg(not(target_arch = "wasm32"))]
     let read = match url {
-        Some(url) => fetch::fetch(url, rss::MAX_BYTES).map_err(|why| format!("{url}: cannot fetch: {why}")),
+        Some(url) => fetch::fetch(url, rss::MAX_BYTES).map_err(|why| format!("{}: cannot fetch: {why}", name(file))),
         None => read_bytes(file),
     };
     #[cfg(target_arch = "wasm32")]
