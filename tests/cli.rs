@@ -731,3 +731,162 @@ fn issue_15_from_rss_fetches_a_feed_url() {
     assert_eq!(code, 1);
     assert!(err.contains("cannot fetch: the feed is over the limit of 64 MiB"), "{err}");
 }
+
+/// A one-line collection of `episodes` episodes with 200 errors each (every
+/// takeaway and question has a number for its text).
+fn many_errors(episodes: usize) -> String {
+    let items = vec![r#"{"text":1}"#; 100].join(",");
+    let episode = format!(r#"{{"title":"t","takeaways":[{items}],"questions":[{items}]}}"#);
+    format!(r#"{{"version":1,"episodes":[{}]}}"#, vec![episode; episodes].join(","))
+}
+
+/// The best of five runs of the CLI (other tests run meanwhile).
+fn best_run(args: &[&str]) -> std::time::Duration {
+    let runs = (0..5).map(|_| {
+        let start = std::time::Instant::now();
+        let (code, out, err) = run3(args);
+        assert_eq!(code, 1);
+        assert!(out.lines().chain(err.lines()).all(|l| l.contains(": expected a string, found 1")), "{out}{err}");
+        start.elapsed()
+    });
+    runs.min().unwrap()
+}
+
+#[test]
+fn issue_16_validate_and_render_take_time_linear_in_the_errors() {
+    // 60,000 errors (673 KB) took 145 s in validate and in render, each
+    // error's line and column counted from the start of the file. Four times
+    // the errors should take about four times as long, not sixteen.
+    let dir = temp("many-errors");
+    let small = write(&dir, "small.json", &many_errors(20));
+    let doc = many_errors(80);
+    let large = write(&dir, "large.json", &doc);
+    let (_, out, _) = run3(&["validate", &large]);
+    assert_eq!(out.lines().count(), 16_000);
+    let last = format!(
+        "{large}:1:{}: episodes[79].questions[99].text: expected a string, found 1",
+        doc.rfind('1').unwrap() + 1
+    );
+    assert_eq!(out.lines().last(), Some(last.as_str()));
+    for command in ["validate", "render"] {
+        let (a, b) = (best_run(&[command, &small]), best_run(&[command, &large]));
+        let ratio = b.as_secs_f64() / a.as_secs_f64();
+        assert!(ratio < 8.0, "{command}: 4,000 errors: {a:?}; 16,000 errors: {b:?}: {ratio:.1} times as long");
+    }
+}
+
+#[test]
+fn issue_16_a_nul_in_text_shows_the_same_in_the_static_card_and_the_json_ld() {
+    // The HTML parser dropped the raw NUL ("nulbyte") that the widget's text
+    // node and the JSON-LD kept; now all three hold U+FFFD.
+    let dir = temp("nul");
+    let file = write(&dir, "nul.json", r#"{"title": "nul\u0000byte", "takeaways": [{"text": "a\u0000b"}]}"#);
+    let (code, html) = run(&["render", &file]);
+    assert_eq!(code, 0);
+    assert!(!html.contains('\0'), "a raw NUL in the output");
+    let (data, ld, shadow) = pieces(&html);
+    assert_eq!(data["title"], "nul\u{0}byte", "the inline data is the file's, which the widget reads the same way");
+    assert_eq!(ld["name"], "nul\u{fffd}byte");
+    assert_eq!(text(part(&shadow, "title")), "nul\u{fffd}byte");
+    assert_eq!(text(part(&shadow, "takeaway-text")), "a\u{fffd}b");
+}
+
+/// Runs the CLI with `args`, writing up to `bytes` of `{"title": "xxx…` on
+/// its standard input until it stops reading; the exit code, the output
+/// and error, and how many bytes it took before closing its input.
+fn run_flooded(args: &[&str], bytes: usize) -> (i32, String, String, usize) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_summary-card"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let chunk = [b'x'; 1 << 16];
+        let mut written = stdin.write(br#"{"title": ""#).unwrap_or(0);
+        while written < bytes {
+            match stdin.write(&chunk) {
+                Ok(n) => written += n,
+                Err(_) => break,
+            }
+        }
+        written
+    });
+    let out = child.wait_with_output().unwrap();
+    let written = writer.join().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        written,
+    )
+}
+
+#[test]
+fn issue_16_standard_input_is_read_only_up_to_the_limit() {
+    // `validate -` read all of its input before checking the 1 MiB limit:
+    // 300 MB under a 256 MiB memory cap ran out of memory.
+    let flood = 256 << 20;
+    let said = "<stdin>:1:1: (document): the document is more than 1048576 bytes; the limit is 1 MiB (1048576 bytes)\n";
+    let (code, out, err, taken) = run_flooded(&["validate", "-"], flood);
+    assert_eq!((code, out.as_str(), err.as_str()), (1, said, ""));
+    assert!(taken < 16 << 20, "it read {taken} bytes of {flood}");
+    let (code, out, err, taken) = run_flooded(&["render", "-"], flood);
+    assert_eq!((code, out.as_str(), err.as_str()), (1, "", said));
+    assert!(taken < 16 << 20, "it read {taken} bytes of {flood}");
+    // A feed's limit is 64 MiB.
+    let (code, _, err, taken) = run_flooded(&["from-rss", "-"], flood);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "<stdin>:1:1: (document): the feed is more than 67108864 bytes; the limit is 64 MiB (67108864 bytes)\n"
+    );
+    assert!(taken < 80 << 20, "it read {taken} bytes of {flood}");
+}
+
+#[test]
+fn a_file_over_the_limit_says_its_size() {
+    let dir = temp("big");
+    let big = write(&dir, "big.json", &format!(r#"{{"title": "{}"}}"#, "x".repeat(2_000_000)));
+    let (code, out) = run(&["validate", &big]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        out,
+        format!("{big}:1:1: (document): the document is 2000013 bytes; the limit is 1 MiB (1048576 bytes)\n")
+    );
+    let (code, out, err) = run3(&["render", &big]);
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert_eq!(
+        err,
+        format!("{big}:1:1: (document): the document is 2000013 bytes; the limit is 1 MiB (1048576 bytes)\n")
+    );
+    // Just at the limit, the file is read and checked.
+    let edge = write(&dir, "edge.json", &format!(r#"{{"title": 1, "x": "{}"}}"#, "x".repeat(1_048_576 - 21)));
+    assert_eq!(std::fs::metadata(&edge).unwrap().len(), 1_048_576);
+    assert!(run(&["validate", &edge]).1.contains(&format!("{edge}:1:11: title: expected a string, found 1\n")));
+}
+
+#[test]
+fn issue_16_file_names_cannot_fake_lines_or_drive_the_terminal() {
+    // A newline in a name made a fake FILE:LINE:COL line, and an escape
+    // sequence in it reached the terminal.
+    let dir = temp("names");
+    let file = write(
+        &dir,
+        "a\nb.json:9:9: title: fake\u{1b}[2J\u{202e}x.json",
+        r#"{"title": 1, "takeaways": [{"text": "x"}]}"#,
+    );
+    let shown = format!("{}/a\\nb.json:9:9: title: fake\\x1b[2J\\u{{202e}}x.json", dir.display());
+    let (code, out) = run(&["validate", &file]);
+    assert_eq!(code, 1);
+    assert_eq!(out, format!("{shown}:1:11: title: expected a string, found 1\n"));
+    let (code, _, err) = run3(&["render", &file]);
+    assert_eq!((code, err), (1, format!("{shown}:1:11: title: expected a string, found 1\n")));
+    let missing = format!("{}/no\r\u{7}such\tfile\u{85}.json", dir.display());
+    let (code, _, err) = run3(&["validate", &missing]);
+    assert_eq!(code, 1);
+    assert!(err.starts_with(&format!("{}/no\\r\\x07such\\tfile\\u{{85}}.json: cannot read: ", dir.display())), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}

@@ -40,6 +40,13 @@ pub struct FeedError {
 /// Largest feed read, in bytes. Long-running shows publish feeds of tens of
 /// megabytes; this is well above them and keeps memory bounded.
 pub const MAX_BYTES: usize = 64 << 20;
+
+/// The message for a feed over [`MAX_BYTES`], whose size is `bytes` (a
+/// number, or "more than 67108864" for standard input, which the CLI stops
+/// reading at the limit).
+pub fn too_large(bytes: &str) -> String {
+    format!("the feed is {bytes} bytes; the limit is 64 MiB ({MAX_BYTES} bytes)")
+}
 /// Deepest element nesting accepted. A podcast feed nests about six deep;
 /// the cap keeps a hostile document from exhausting the stack.
 pub const MAX_DEPTH: usize = 100;
@@ -62,7 +69,7 @@ pub fn card_from_feed(xml: &str, guid: Option<&str>) -> Result<String, Vec<FeedE
 /// be read and was left out (an unreadable `pubDate`), each at its place.
 pub fn read_feed(xml: &str, guid: Option<&str>) -> Result<(String, Vec<FeedError>), Vec<FeedError>> {
     if xml.len() > MAX_BYTES {
-        let message = format!("the feed is {} bytes; the limit is 64 MiB ({MAX_BYTES} bytes)", xml.len());
+        let message = too_large(&xml.len().to_string());
         return Err(vec![FeedError { offset: 0, path: String::new(), message }]);
     }
     let root = parse(xml).map_err(|e| vec![e])?;
@@ -253,7 +260,7 @@ fn segment(parent: Option<&Element>, name: &str) -> String {
 /// after this, are in the decoded text (line and column in characters).
 pub fn decode_feed(bytes: &[u8]) -> Result<String, FeedError> {
     if bytes.len() > MAX_BYTES {
-        let message = format!("the feed is {} bytes; the limit is 64 MiB ({MAX_BYTES} bytes)", bytes.len());
+        let message = too_large(&bytes.len().to_string());
         return Err(FeedError { offset: 0, path: String::new(), message });
     }
     let (encoding, body) = match encoding_rs::Encoding::for_bom(bytes) {
@@ -779,7 +786,7 @@ fn date_warnings<'e>(items: impl Iterator<Item = (usize, &'e Element)>, channel_
 /// warnings, as [`read_feed`]; every item's problem at once.
 pub fn collection_from_feed(xml: &str, limit: Option<usize>) -> Result<(String, Vec<FeedError>), Vec<FeedError>> {
     if xml.len() > MAX_BYTES {
-        let message = format!("the feed is {} bytes; the limit is 64 MiB ({MAX_BYTES} bytes)", xml.len());
+        let message = too_large(&xml.len().to_string());
         return Err(vec![FeedError { offset: 0, path: String::new(), message }]);
     }
     let root = parse(xml).map_err(|e| vec![e])?;

@@ -17,6 +17,9 @@ pub fn escape(out: &mut String, s: &str) {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // Raw, an HTML parser would turn it into a line feed; the
+            // widget's text keeps it (issue 16).
+            '\r' => out.push_str("&#13;"),
             c => out.push(c),
         }
     }
@@ -65,6 +68,14 @@ mod tests {
     fn text_and_attributes_are_escaped() {
         let e = el("p").attr("title", "\"><script>").text("<b>&'x'</b>");
         assert_eq!(to_html(&e), "<p title=\"&quot;&gt;&lt;script&gt;\">&lt;b&gt;&amp;&#39;x&#39;&lt;/b&gt;</p>");
+    }
+
+    /// Raw, a carriage return would reach the static card's DOM as a line
+    /// feed while the widget's text keeps it.
+    #[test]
+    fn issue_16_a_carriage_return_is_written_as_a_reference() {
+        let e = el("p").attr("title", "a\r\nb").text("c\rd");
+        assert_eq!(to_html(&e), "<p title=\"a&#13;\nb\">c&#13;d</p>");
     }
 
     #[test]

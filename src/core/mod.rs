@@ -8,6 +8,7 @@
 //! crate, and neither the browser layer nor the CLI (`tests/boundary.rs`
 //! checks). So nearly every test of it runs natively.
 
+pub mod host;
 pub mod html;
 pub mod i18n;
 pub mod json;

@@ -100,18 +100,25 @@ fn id_pattern() -> String {
 }
 
 /// An `http:`/`https:` URL as `validate::check_url` reads it: after the
-/// scheme and `//`, an authority up to the first `/`, `?` or `#`, whose host
-/// (after the last `@`) is not empty and does not start with `:`; no
-/// whitespace, control, bidi character or backslash anywhere, except tabs
-/// and line breaks, which are removed.
+/// scheme and `//`, an authority up to the first `/`, `?` or `#`; after its
+/// last `@`, a host and an optional port as browsers parse them (issue 16):
+/// a bracketed IPv6 address that closes, or a name without the WHATWG URL
+/// standard's forbidden host code points whose `%` starts two hex digits,
+/// then `:` and a port up to 65535 (or none). No whitespace, control, bidi
+/// character or backslash anywhere, except tabs and line breaks, which are
+/// removed. What the host's characters mean (IPv6 and IPv4 numbers, what an
+/// escape decodes to) only the validator checks (src/core/host.rs).
 fn http_body() -> String {
     let bad: &[&[(u32, u32)]] = &[WHITE_SPACE, CONTROL, BIDI];
     let any = format!("(?:{}|{TAB_NEWLINE})", class(true, bad, "\\\\"));
     let authority = format!("(?:{}|{TAB_NEWLINE})", class(true, bad, "\\\\/?#"));
-    let host = format!("(?:{}|{TAB_NEWLINE})", class(true, bad, "\\\\/?#@"));
-    let host_first = format!("{TAB_NEWLINE}*{}", class(true, bad, "\\\\/?#@:"));
+    let name_char = format!("(?:%[0-9A-Fa-f]{{2}}|{})", class(true, bad, "\\\\/?#@:%<>\\[\\]^|"));
+    let name = format!("{TAB_NEWLINE}*{name_char}(?:{name_char}|{TAB_NEWLINE})*");
+    let ipv6 = format!("{TAB_NEWLINE}*\\[(?:[0-9A-Fa-f:.]|{TAB_NEWLINE})*\\]{TAB_NEWLINE}*");
+    let port = "(?:0*(?:[0-9]{1,4}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?";
+    let port = format!("(?::{TAB_NEWLINE}*{port}{TAB_NEWLINE}*)?");
     let scheme = format!("{}(?:{TAB_NEWLINE}*[Ss])?{TAB_NEWLINE}*{}", spelled("http"), spelled("://"));
-    format!("{scheme}(?:{authority}*@)?{host_first}{host}*(?:[/?#]{any}*)?")
+    format!("{scheme}(?:{authority}*@)?(?:{ipv6}|{name}){port}(?:[/?#]{any}*)?")
 }
 
 /// `word` in any case, with tabs and line breaks allowed between its

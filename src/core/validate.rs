@@ -4,10 +4,11 @@
 //! Validation never stops at the first problem: an author fixing a file
 //! wants the whole list at once.
 
+use crate::core::host;
 use crate::core::json::{self, Spanned, Value};
 use crate::core::limits::{MAX_BYTES, MAX_CHARS, MAX_EPISODES, MAX_ITEMS};
 use crate::core::model::{Card, Document, Link, Point, Show, Url};
-use crate::core::text::{after_last, char_count, concat, cut, find_byte, parse_uint, uint};
+use crate::core::text::{char_count, concat, cut, find_byte, parse_uint, uint};
 use crate::core::time::{self, DurationError};
 
 /// One problem in the data.
@@ -25,8 +26,7 @@ pub struct Error {
 /// Parses and checks a document: one card, or `{ "episodes": [...] }`.
 pub fn parse_document(src: &str) -> Result<Document, Vec<Error>> {
     if src.len() > MAX_BYTES {
-        let message =
-            concat(&["the document is ", &uint(src.len() as u64), " bytes; the limit is 1 MiB (1048576 bytes)"]);
+        let message = too_large(&uint(src.len() as u64));
         return Err(vec![Error { path: String::new(), message, offset: 0 }]);
     }
     let root = match json::parse(src) {
@@ -50,6 +50,13 @@ pub fn parse_document(src: &str) -> Result<Document, Vec<Error>> {
         // Report in the order the values appear in the file.
         _ => Err(sort_by_offset(v.errors)),
     }
+}
+
+/// The message for a document over [`MAX_BYTES`], whose size is `bytes`
+/// (a number, or the CLI's "more than 1048576" for standard input, which it
+/// stops reading at the limit).
+pub fn too_large(bytes: &str) -> String {
+    concat(&["the document is ", bytes, " bytes; the limit is 1 MiB (1048576 bytes)"])
 }
 
 /// A stable merge sort by offset. `sort_by_key` would do, but its driftsort
@@ -205,9 +212,7 @@ pub fn check_url(raw: &str, allow_mailto: bool) -> Option<Url> {
             let after = rest.strip_prefix("//")?;
             let end = after.bytes().position(|b| matches!(b, b'/' | b'?' | b'#' | b'\\')).unwrap_or(after.len());
             let authority = after.get(..end)?;
-            let host = after_last(authority, b'@');
-            !host.is_empty()
-                && !host.starts_with(':')
+            host::authority_ok(authority)
                 && !cleaned.chars().any(|c| c.is_whitespace() || c.is_control() || is_bidi_control(c) || c == '\\')
         }
         "mailto" => allow_mailto && rest.len() > 1 && !rest.chars().any(|c| c.is_control() || is_bidi_control(c)),
@@ -260,8 +265,21 @@ impl Validator {
         }
     }
 
-    /// A non-blank string, trimmed.
+    /// A non-blank string, trimmed, with U+0000 as U+FFFD (issue 16). An
+    /// HTML parser drops a NUL in text, so the static card said "nulbyte"
+    /// where the widget's text node and the JSON-LD kept the NUL; replaced
+    /// here, every output shows the same character, as `json` does for a
+    /// lone surrogate (docs/decisions.md).
     fn string(&mut self, path: &str, v: &Spanned) -> Option<String> {
+        let s = self.raw_string(path, v)?;
+        if !s.bytes().any(|b| b == 0) {
+            return Some(s);
+        }
+        Some(s.chars().map(|c| if c == '\0' { '\u{fffd}' } else { c }).collect())
+    }
+
+    /// A non-blank string, trimmed, as written: a URL with a NUL is refused.
+    fn raw_string(&mut self, path: &str, v: &Spanned) -> Option<String> {
         match &v.value {
             Value::String(s) if s.len() > MAX_CHARS && char_count(s) > MAX_CHARS => {
                 let n = char_count(s) as u64;
@@ -298,7 +316,7 @@ impl Validator {
     }
 
     fn url(&mut self, path: &str, v: &Spanned, allow_mailto: bool) -> Option<Url> {
-        let s = self.string(path, v)?;
+        let s = self.raw_string(path, v)?;
         let url = check_url(&s, allow_mailto);
         if url.is_none() {
             let what = if allow_mailto {
@@ -837,6 +855,24 @@ mod tests {
         ];
         for (raw, mailto) in bad {
             assert_eq!(check_url(raw, *mailto), None, "{raw:?}");
+        }
+    }
+
+    /// A NUL in text is U+FFFD in the card, so the static HTML (where an
+    /// HTML parser would drop it), the widget and the JSON-LD all show the
+    /// same; a URL with one is still refused.
+    #[test]
+    fn issue_16_a_nul_in_text_becomes_a_replacement_character() {
+        let src = card_with(r#""title": "nul\u0000byte", "guests": ["\u0000"], "covers": " \u0000 x ""#);
+        let Ok(Document::Card(card)) = parse_document(&src) else { panic!("{:?}", validate(&src)) };
+        assert_eq!(card.title, "nul\u{fffd}byte");
+        assert_eq!(card.guests, ["\u{fffd}"]);
+        assert_eq!(card.covers.as_deref(), Some("\u{fffd} x"));
+        for url in [
+            r#""url": "https://ok.example/\u0000x""#,
+            r#""listen": [{"label": "L", "url": "https://ok.example\u0000/"}]"#,
+        ] {
+            assert_eq!(errors(&card_with(url)).len(), 1, "{url}");
         }
     }
 

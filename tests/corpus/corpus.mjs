@@ -98,6 +98,10 @@ export const BAD_URLS = {
   "one-slash": "https:/evil.example/x",
   backslashes: "https:\\\\evil.example\\x",
   "empty-host": "https://",
+  // Links no browser can parse (issue 16): dead links, never shown.
+  "port-range": "https://evil.example:99999/x",
+  "ipv6-unclosed": "https://[::1/x",
+  "host-bad-escape": "https://evil%zz.example/x",
   ftp: "ftp://evil.example/x",
   file: "file:///etc/passwd",
   blob: "blob:https://evil.example/0f0f0f0f-0000-0000-0000-000000000000",
