@@ -27,6 +27,12 @@ async function emptyPage(page, server) {
   await page.evaluate(async () => {
     window.__sc = await import("/dist/summary-card.js");
     window.__listeners = () => window.__wasm.exports.live_listeners();
+    /** A new element in #box with a card rendered into it: { el, card }. */
+    window.__renderNew = async (data, options) => {
+      const el = document.createElement("div");
+      document.getElementById("box").append(el);
+      return { el, card: await window.__sc.render(el, data, options) };
+    };
   });
 }
 
@@ -38,9 +44,7 @@ test.describe("1. stale handles", () => {
     await emptyPage(page, server);
     const base = await listeners(page);
     const r = await page.evaluate(async (seed) => {
-      const el = document.createElement("div");
-      document.getElementById("box").append(el);
-      const card = await window.__sc.render(el, seed);
+      const { el, card } = await window.__renderNew(seed);
       const during = window.__listeners();
       card.destroy();
       await card.update({ ...seed, title: "Revived" });
@@ -60,9 +64,7 @@ test.describe("1. stale handles", () => {
     await emptyPage(page, server);
     const base = await listeners(page);
     const r = await page.evaluate(async (seed) => {
-      const el = document.createElement("div");
-      document.getElementById("box").append(el);
-      const c1 = await window.__sc.render(el, { ...seed, title: "A" });
+      const { el, card: c1 } = await window.__renderNew({ ...seed, title: "A" });
       const one = window.__listeners();
       const c2 = await window.__sc.render(el, { ...seed, title: "B" });
       await c1.update({ ...seed, title: "X" });
@@ -84,9 +86,7 @@ test.describe("1. stale handles", () => {
     await emptyPage(page, server);
     const base = await listeners(page);
     const r = await page.evaluate(async (seed) => {
-      const el = document.createElement("div");
-      document.getElementById("box").append(el);
-      const card = await window.__sc.render(el, seed);
+      const { el, card } = await window.__renderNew(seed);
       el.remove();
       await new Promise((r) => setTimeout(r, 0)); // the removal is seen
       await card.update({ ...seed, title: "Late" });
@@ -198,9 +198,7 @@ test.describe("4. memory caps come before the copy into wasm", () => {
     await emptyPage(page, server);
     const r = await page.evaluate(async (seed) => {
       const before = window.__wasm.exports.memory.buffer.byteLength;
-      const el = document.createElement("div");
-      document.getElementById("box").append(el);
-      const card = await window.__sc.render(el, { ...seed, covers: "x".repeat(64 * 1024 * 1024) });
+      const { card } = await window.__renderNew({ ...seed, covers: "x".repeat(64 * 1024 * 1024) });
       return { before, after: window.__wasm.exports.memory.buffer.byteLength, errors: card.errors, valid: window.__sc.validate("y".repeat(3 * 1024 * 1024)) };
     }, seed);
     expect(r.errors[0].message).toMatch(/^the document is 671\d{5} bytes; the limit is 1 MiB \(1048576 bytes\)$/);
@@ -280,11 +278,8 @@ test("6. render()'s odd arguments: a clear rejection for a non-element, an error
       }
     };
     const throwing = (value) => ({ ...seed, get title() { throw value; } });
-    const box = document.getElementById("box");
     const shown = async (data, options) => {
-      const el = document.createElement("div");
-      box.append(el);
-      const card = await render(el, data, options);
+      const { el, card } = await window.__renderNew(data, options);
       return { state: el.getAttribute("data-state"), errors: card.errors };
     };
     return {
