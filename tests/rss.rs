@@ -548,7 +548,8 @@ fn write_hostile_inputs() {
     }
 }
 
-/// The best of three times to read `xml` (a card must come out).
+/// The best of three times to read `xml` (a card must come out): other
+/// tests run meanwhile, and a busy machine should slow neither size alone.
 fn best_time(xml: &str) -> std::time::Duration {
     let runs = (0..3).map(|_| {
         let start = std::time::Instant::now();
@@ -559,11 +560,12 @@ fn best_time(xml: &str) -> std::time::Duration {
 }
 
 /// Eight times the input should take about eight times as long; work that
-/// grows with its square takes 64 times as long.
+/// grows with its square takes 64 times as long. The bound, 32, is half of
+/// that: a loaded machine once gave 25 for linear code with a bound of 16.
 fn assert_linear(what: &str, make: impl Fn(usize) -> String, small: usize) {
     let (a, b) = (best_time(&make(small)), best_time(&make(small * 8)));
     let ratio = b.as_secs_f64() / a.as_secs_f64();
-    assert!(ratio < 16.0, "{what}: {small}: {a:?}; {}: {b:?}: {ratio:.1} times as long", small * 8);
+    assert!(ratio < 32.0, "{what}: {small}: {a:?}; {}: {b:?}: {ratio:.1} times as long", small * 8);
 }
 
 #[test]
