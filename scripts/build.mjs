@@ -50,6 +50,7 @@ if (testPanic) {
     `${pkg}/summary_card_bg.wasm`, "--flatten", "--rereloop", "-Oz", "--converge", "--low-memory-unused",
     "--strip-debug", "--strip-producers", "--strip-target-features", "-o", `${out}/summary-card.wasm`,
   ]);
+  shortenImports(`${out}/summary-card.wasm`, `${pkg}/summary_card.js`);
 }
 
 /** Points the entry's import of the wasm-bindgen glue at this build's copy. */
@@ -130,6 +131,86 @@ function patchGlue(file) {
   }
   text += "\n/** Where a trap inside a listener goes (set by the shim). */\nlet __sc_trap = (e) => { throw e; };\nexport function __sc_on_trap(f) { __sc_trap = f; }\n";
   writeFileSync(file, text);
+}
+
+/**
+ * Renames the wasm's imports to one or two letters, in module "a", and the
+ * glue's names for them to match. wasm-bindgen names each import
+ * "./summary_card_bg.js" + "__wbg_<name>_<16 hex digits>": about 3 KB of the
+ * wasm and as much again in the glue (bench/SIZE.md, issue 17). Exports keep
+ * their names (tests read `live_listeners` and `memory` from the instance).
+ * wasm-opt's --minify-imports-and-exports-and-modules would rename those
+ * too. Every import must be found in the glue, so a wasm-bindgen upgrade
+ * that changes how the glue names them fails the build here.
+ */
+function shortenImports(wasmFile, glueFile) {
+  const b = readFileSync(wasmFile);
+  let p = 8;
+  const leb = () => {
+    let v = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = b[p++];
+      v += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return v;
+    }
+  };
+  const encode = (v) => {
+    const out = [];
+    do {
+      out.push((v & 0x7f) | (v > 0x7f ? 0x80 : 0));
+      v >>>= 7;
+    } while (v);
+    return Buffer.from(out);
+  };
+  const name = (s) => Buffer.concat([encode(Buffer.byteLength(s)), Buffer.from(s)]);
+  const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  const short = (i) => (i < 52 ? "" : letters[Math.floor(i / 52) - 1]) + letters[i % 52];
+  let text = readFileSync(glueFile, "utf8");
+  const must = (from, to) => {
+    if (text.split(from).length !== 2) throw new Error(`build: the wasm-bindgen glue changed; cannot rename ${JSON.stringify(from)}`);
+    text = text.replace(from, to);
+  };
+  while (p < b.length) {
+    const header = p;
+    const id = b[p++];
+    const size = leb();
+    const start = p;
+    if (id !== 2) {
+      p = start + size;
+      continue;
+    }
+    const parts = [];
+    const count = leb();
+    for (let i = 0; i < count; i++) {
+      const str = () => {
+        const n = leb();
+        return b.toString("utf8", (p += n) - n, p);
+      };
+      const module = str();
+      const field = str();
+      const desc = p;
+      const kind = b[p++];
+      const limits = () => {
+        const flags = b[p++];
+        leb();
+        if (flags & 1) leb();
+      };
+      if (kind === 0) leb();
+      else if (kind === 1) (p++, limits());
+      else if (kind === 2) limits();
+      else if (kind === 3) p += 2;
+      else throw new Error(`build: unknown import kind ${kind}`);
+      if (module !== "./summary_card_bg.js") throw new Error(`build: unexpected import module ${module}`);
+      must(`\n        ${field}: function`, `\n        ${short(i)}: function`);
+      parts.push(name(short(i)), b.subarray(desc, p));
+    }
+    must('"./summary_card_bg.js": import0', "a: import0");
+    const body = Buffer.concat([encode(count), ...parts.flatMap((x, k) => (k % 2 ? [x] : [name("a"), x]))]);
+    writeFileSync(wasmFile, Buffer.concat([b.subarray(0, header), Buffer.from([2]), encode(body.length), body, b.subarray(start + size)]));
+    writeFileSync(glueFile, text);
+    return;
+  }
+  throw new Error("build: the wasm has no import section");
 }
 
 if (testPanic) process.exit(0);
