@@ -15,6 +15,7 @@ pub mod json;
 pub mod limits;
 pub mod links;
 pub mod model;
+pub mod quote;
 pub mod readtime;
 // The schema's value types need schemars, which only the CLI builds have.
 #[cfg(not(browser))]
