@@ -8,7 +8,9 @@
 //! value the widget would quietly replace by its default is an error.
 
 use crate::core::i18n::{Locale, LOCALES};
+use crate::core::limits::MAX_ITEMS;
 use crate::core::readtime::DEFAULT_WPM;
+use crate::core::validate::check_url;
 use crate::core::view::{Layout, Options, Theme, HEADING_MAX, HEADING_MIN, WPM_MAX, WPM_MIN};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
@@ -41,9 +43,36 @@ data as an inline <script type=\"application/json\"> (the widget, when the
 page loads it, upgrades the card in place), then schema.org JSON-LD
 (PodcastEpisode; an ItemList of them for a collection).
 
+With --meta IMAGE_URL, prints instead the <meta> tags for the <head> of the
+page that shows the card, for link previews: og:title (the title),
+og:description (what the episode covers), og:url (the card's link),
+og:image (IMAGE_URL, such as the PNG of 'summary-card image') with its size,
+and twitter:card (summary_large_image).
+
 Invalid data: each problem as FILE:LINE:COL: PATH: MESSAGE on standard error.
 
 Exit status: 0 printed, 1 invalid data or unreadable file, 2 usage error.";
+
+const IMAGE_MORE: &str = "\
+Draws a 1080x1350 PNG quote card (4:5), for a page's og:image and
+twitter:image or to post: the show and the episode's title, then takeaway N's
+title and text (shrunk a step at a time to fit, then cut off with an
+ellipsis), or without --takeaway the title and the first takeaways' titles;
+the AI label when the card says AI wrote it, and the card's link as host and
+path. In the card's colours (light or dark) and in the locale's words and
+direction.
+
+The text is set in DejaVu Sans, built in, so the picture is the same on
+every machine. For characters it lacks (Chinese, Japanese, Devanagari...)
+the system's fonts are used; characters no font has are left out, with a
+warning on standard error.
+
+Without -o the PNG goes to standard output, unless that is a terminal. Not
+available in the npx build: install the native CLI (cargo install
+summary-card).
+
+Exit status: 0 written, 1 invalid data, no such takeaway or unwritable
+output, 2 usage error.";
 
 const SCHEMA_MORE: &str = "\
 Prints the JSON Schema of the card data format (the same file as
@@ -102,6 +131,9 @@ pub enum Command {
     /// Print a card as static HTML that shows without JavaScript
     #[command(after_help = RENDER_MORE)]
     Render(Render),
+    /// Draw a takeaway (or the whole card) as a 1080x1350 PNG quote card
+    #[command(after_help = IMAGE_MORE)]
+    Image(Image),
     /// Print the JSON Schema of the card format
     #[command(after_help = SCHEMA_MORE)]
     Schema,
@@ -154,6 +186,37 @@ pub struct Render {
     /// Print only the card's markup, for newsletters and feeds: no custom element, stylesheet, script or buttons (so no --theme)
     #[arg(long, conflicts_with = "theme")]
     pub fragment: bool,
+    /// Print instead the page-head <meta> tags for link previews (og:title, og:description, og:image, twitter:card), with IMAGE_URL as the image
+    #[arg(long, value_name = "IMAGE_URL", value_parser = image_url,
+          conflicts_with_all = ["fragment", "theme", "layout", "wpm", "heading_level"])]
+    pub meta: Option<String>,
+}
+
+/// `image`'s arguments.
+#[derive(Args)]
+pub struct Image {
+    /// The card file
+    #[arg(value_name = "FILE")]
+    pub file: OsString,
+    /// Quote takeaway N, from 1 [default: the whole card: its title and first takeaways]
+    #[arg(long, value_name = "N", value_parser = takeaway)]
+    pub takeaway: Option<usize>,
+    /// Colour theme
+    #[arg(long, value_enum, ignore_case = true, default_value_t = ImageTheme::Light)]
+    pub theme: ImageTheme,
+    #[arg(long, value_name = "TAG", value_parser = known_locale, default_value = "en",
+          help = locale_help())]
+    pub locale: String,
+    /// Write the PNG to this file [default: standard output, unless a terminal]
+    #[arg(short = 'o', long = "output", value_name = "OUT.png")]
+    pub output: Option<OsString>,
+}
+
+/// `image --theme`: no `auto`, a picture has one.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImageTheme {
+    Light,
+    Dark,
 }
 
 /// `--theme`: the widget's `theme` attribute.
@@ -204,6 +267,18 @@ fn number_in(value: &str, low: u64, high: u64) -> Result<u64, String> {
 fn wpm(value: &str) -> Result<u32, String> {
     // The range fits a u32.
     number_in(value, WPM_MIN, WPM_MAX).map(|n| u32::try_from(n).unwrap_or(DEFAULT_WPM))
+}
+
+fn takeaway(value: &str) -> Result<usize, String> {
+    number_in(value, 1, MAX_ITEMS as u64).map(|n| usize::try_from(n).unwrap_or(1))
+}
+
+/// An absolute http(s) URL, as the data's URLs must be.
+fn image_url(value: &str) -> Result<String, String> {
+    match check_url(value.trim(), false) {
+        Some(url) => Ok(url.as_str().to_string()),
+        None => Err("must be an absolute https: or http: URL".into()),
+    }
 }
 
 fn heading_level(value: &str) -> Result<u8, String> {

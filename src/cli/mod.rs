@@ -1,4 +1,4 @@
-//! The `summary-card` command line: validate, render, schema, from-rss
+//! The `summary-card` command line: validate, render, image, schema, from-rss
 //! ([`main`], which `src/main.rs` runs). Built for everything but the
 //! browser (`not(browser)`): native, or wasm32-wasip1 run by Node through
 //! `cli/summary-card.mjs` (`scripts/build-cli.mjs` builds it). It imports the
@@ -6,6 +6,7 @@
 //!
 //! - `args`: the commands, their options and help texts (clap), and the
 //!   checks of `render`'s option values;
+//! - `image`: the quote card as a PNG (`image`; native only);
 //! - [`locales`]: the message tables the browser fetches (`__locales`);
 //! - [`page`]: the static HTML of `render`;
 //! - [`rss`]: card JSON from a podcast feed (`from-rss`);
@@ -17,6 +18,8 @@
 mod args;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod fetch;
+#[cfg(not(target_arch = "wasm32"))]
+mod image;
 pub mod locales;
 pub mod page;
 pub mod rss;
@@ -24,8 +27,9 @@ pub mod schema;
 
 use crate::core::i18n::{Locale, LOCALES};
 use crate::core::limits::MAX_BYTES;
+use crate::core::model::Document;
 use crate::core::validate::{parse_document, too_large, validate, Error};
-use args::{Cli, Command, Render};
+use args::{Cli, Command, Image, ImageTheme, Render};
 use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser};
 use std::ffi::{OsStr, OsString};
@@ -334,6 +338,7 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Validate { files } => run_validate(&files),
         Command::Render(render) => run_render(&render),
+        Command::Image(image) => run_image(&image),
         Command::Schema => print(&schema::schema_json()),
         Command::FromRss { feed, guid, all, limit } => run_from_rss(&feed, guid.as_deref(), all.then_some(limit)),
         Command::Locales { dir } => write_locales(&dir.to_string_lossy()),
@@ -393,20 +398,123 @@ fn run_render(args: &Render) -> ExitCode {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let doc = match parse_document(&src) {
+    let doc = match parse_or_fail(file, &src) {
         Ok(doc) => doc,
-        Err(errors) => {
-            eprint!(
-                "{}",
-                problems(file, &src, errors.iter().map(|e: &Error| (e.offset, e.path.as_str(), e.message.as_str())))
-            );
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
+    if let Some(image_url) = &args.meta {
+        return match &doc {
+            Document::Card(card) => print(&page::meta(card, image_url)),
+            Document::Collection(_) => {
+                eprintln!("{}: a collection: --meta describes one card", name(file));
+                ExitCode::FAILURE
+            }
+        };
+    }
     if args.fragment {
         print(&page::fragment(&doc, &opts))
     } else {
         print(&page::render(&doc, &src, &opts))
+    }
+}
+
+/// The checked document, or exit 1 after printing its problems as
+/// `FILE:LINE:COL: PATH: MESSAGE` on standard error.
+fn parse_or_fail(file: &OsStr, src: &str) -> Result<Document, ExitCode> {
+    parse_document(src).map_err(|errors| {
+        eprint!(
+            "{}",
+            problems(file, src, errors.iter().map(|e: &Error| (e.offset, e.path.as_str(), e.message.as_str())))
+        );
+        ExitCode::FAILURE
+    })
+}
+
+/// `image`: the quote card of a takeaway (or of the whole card) as a PNG,
+/// written to `-o` or standard output. Native only: the npx (WASI) build
+/// says so and exits 2.
+fn run_image(args: &Image) -> ExitCode {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = (args, ImageTheme::Light);
+        eprintln!(
+            "summary-card: image is not available in the npx build (it needs the native renderer and its fonts); \
+             install the native CLI with cargo: cargo install summary-card"
+        );
+        ExitCode::from(2)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        use std::io::IsTerminal;
+        let file = &args.file;
+        let to_stdout = args.output.as_deref().map_or(true, |o| o == "-");
+        if to_stdout && std::io::stdout().is_terminal() {
+            eprintln!(
+                "summary-card: image writes a PNG: name a file with -o OUT.png, or redirect standard output \
+                 (see summary-card image --help)"
+            );
+            return ExitCode::from(2);
+        }
+        let src = match read_or_fail(file) {
+            Ok(s) => s,
+            Err(code) => return code,
+        };
+        let card = match parse_or_fail(file, &src) {
+            Ok(Document::Card(card)) => card,
+            Ok(Document::Collection(_)) => {
+                eprintln!("{}: a collection: image draws one card (pick an episode into its own file)", name(file));
+                return ExitCode::FAILURE;
+            }
+            Err(code) => return code,
+        };
+        let locale = Locale::from_tag(&args.locale);
+        let dark = args.theme == ImageTheme::Dark;
+        let Some(quote) = crate::core::quote::quote(&card, args.takeaway.map(|n| n - 1), dark, locale) else {
+            let n = card.takeaways.len();
+            eprintln!(
+                "{}: --takeaway {}: the card has {n} takeaway{}",
+                name(file),
+                args.takeaway.unwrap_or_default(),
+                if n == 1 { "" } else { "s" }
+            );
+            return ExitCode::FAILURE;
+        };
+        let picture = match image::draw(&quote) {
+            Ok(p) => p,
+            Err(why) => {
+                eprintln!("summary-card: {why}");
+                return ExitCode::FAILURE;
+            }
+        };
+        if !picture.missing.is_empty() {
+            let shown: String = picture.missing.iter().take(8).collect();
+            let more = picture.missing.len().saturating_sub(8);
+            let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+            eprintln!(
+                "summary-card: warning: no font has {shown}{more} ({} characters, left out of the picture); \
+                 install a font for them",
+                picture.missing.len()
+            );
+        }
+        match args.output.as_deref().filter(|o| *o != "-") {
+            None => {
+                let mut out = std::io::stdout().lock();
+                match out.write_all(&picture.png).and_then(|()| out.flush()) {
+                    Ok(()) => ExitCode::SUCCESS,
+                    Err(e) => {
+                        eprintln!("summary-card: cannot write the output: {}", why(&e));
+                        ExitCode::FAILURE
+                    }
+                }
+            }
+            Some(out) => match std::fs::write(out, &picture.png) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("{}: cannot write: {}", name(out), why(&e));
+                    ExitCode::FAILURE
+                }
+            },
+        }
     }
 }
 

@@ -45,6 +45,39 @@ pub fn host_attributes(opts: &Options) -> Vec<(&'static str, String)> {
     attrs
 }
 
+/// The `<meta>` tags for the `<head>` of the page that shows `card`, so
+/// that link previews (Open Graph, X) show its title, what it covers and
+/// `image_url` (`summary-card render --meta IMAGE_URL`): og:type, og:title,
+/// og:description (from `covers`, when there is one), og:url (the card's
+/// `url`, when there is one), og:image with its size (the PNG of
+/// `summary-card image`, 1080 by 1350), and twitter:card. Every value is
+/// escaped for a double-quoted attribute.
+pub fn meta(card: &Card, image_url: &str) -> String {
+    let mut out = String::new();
+    let mut tag = |attr: &str, name: &str, content: &str| {
+        out.push_str("<meta ");
+        out.push_str(attr);
+        out.push_str("=\"");
+        out.push_str(name);
+        out.push_str("\" content=\"");
+        crate::core::html::escape(&mut out, content);
+        out.push_str("\">\n");
+    };
+    tag("property", "og:type", "article");
+    tag("property", "og:title", &card.title);
+    if let Some(covers) = &card.covers {
+        tag("property", "og:description", covers);
+    }
+    if let Some(url) = &card.url {
+        tag("property", "og:url", url.as_str());
+    }
+    tag("property", "og:image", image_url);
+    tag("property", "og:image:width", &crate::core::quote::WIDTH.to_string());
+    tag("property", "og:image:height", &crate::core::quote::HEIGHT.to_string());
+    tag("name", "twitter:card", "summary_large_image");
+    out
+}
+
 /// `<summary-card>` holding the card in a declarative shadow root (with the
 /// card's stylesheet, so it shows without JavaScript) and the data `json`
 /// as its inline `<script type="application/json">`, which the widget reads
