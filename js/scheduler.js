@@ -10,9 +10,7 @@ import { instanceCards } from "./wasm.js";
 // EAGER) ends after SLICE_MS, since the frame after it lays that card out
 // (about 5 ms a card); other slices (far cards, with farSheet, or cards
 // already removed from the page) after FAR_SLICE_MS, since they cost the
-// frame little: fewer frames, each still well under 50 ms. Only the first
-// kind waits for a frame; the others yield a task (issue 17: 100 cards'
-// paired ratio to the baseline 2.64x -> 2.30x).
+// frame little: fewer frames, each still well under 50 ms.
 const SLICE_MS = 8;
 const FAR_SLICE_MS = 24;
 const jobs = [];
@@ -55,9 +53,7 @@ async function drain() {
   openSlice();
   while (jobs.length) {
     if (performance.now() - slice.start > sliceBudget() && document.visibilityState !== "hidden") {
-      // A slice that left a card to lay out waits for the frame that does;
-      // others only give the browser a turn (it renders if a frame is due).
-      await nextFrame(sliceBudget() > SLICE_MS);
+      await nextFrame();
       slice = null;
       openSlice();
     }
@@ -68,17 +64,15 @@ async function drain() {
 
 /**
  * Waits for the next frame to be painted (so each frame lays out only the
- * cards of one slice), or 100 ms where frames are not coming (a hidden tab);
- * `task`: only for the next task.
+ * cards of one slice), or 100 ms where frames are not coming (a hidden tab).
  */
-function nextFrame(task) {
+function nextFrame() {
   return new Promise((resolve) => {
-    const late = setTimeout(resolve, task ? 0 : 100);
-    if (!task)
-      requestAnimationFrame(() => {
-        clearTimeout(late);
-        setTimeout(resolve, 0);
-      });
+    const late = setTimeout(resolve, 100);
+    requestAnimationFrame(() => {
+      clearTimeout(late);
+      setTimeout(resolve, 0);
+    });
   });
 }
 
