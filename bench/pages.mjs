@@ -69,6 +69,10 @@ layout shift.</p>
 screenful. Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do
 eiusmod tempor incididunt ut labore et dolore magna aliqua.</p>`;
 
+/** The CLI's static HTML of the seed (`summary-card render`), for the pre-rendered row. */
+let staticCard = null;
+export const setStaticCard = (html) => (staticCard = html);
+
 /** name → (impl, query) → HTML. */
 export const PAGES = {
   /** One card, data inline. */
@@ -89,6 +93,45 @@ export const PAGES = {
     const delay = Number(q.get("delay") ?? 300);
     const head = q.get("reserve") === "1" ? `<style>${tag}:not([data-state=ready]){display:block;min-height:min(100vh,1200px)}</style>\n` : "";
     return page(impl, "Text after a src card", `<${tag} src="/bench/data/episode.json?delay=${delay}"></${tag}>\n${PROSE}`, { head });
+  },
+  /**
+   * A bare page (no page styles, no heading above): one card with a fallback
+   * link, then text. `form`: a (module + `src` element, the default), b
+   * (module + inline JSON) or c (embed.js + `[data-summary-card]` hook; the
+   * baseline has no classic loader or hook, so its page is form a's).
+   * `delay`: ms before a `src` answers (default 300); `reserve=1` adds the
+   * README's page rule; `static=1` puts the CLI's pre-rendered card (set by
+   * the runner, setStaticCard) in place of the element (form b, inline data).
+   */
+  "cls-bare": (impl, q) => {
+    const { tag, module } = IMPLS[impl];
+    const form = impl === "base" && q.get("form") === "c" ? "a" : q.get("form") || "a";
+    const url = `/bench/data/episode.json?delay=${Number(q.get("delay") ?? 300)}`;
+    const fallback = `<a href="${url}">Read the episode summary</a>`;
+    let head = q.get("reserve") === "1" ? `<style>${tag}:not([data-state=ready]),[data-summary-card]:not([data-state=ready]){display:block;min-height:min(100vh,1200px)}</style>\n` : "";
+    let card, tail = "";
+    if (q.get("static") === "1") {
+      if (!staticCard) throw new Error("no pre-rendered card: the runner sets it (setStaticCard)");
+      card = staticCard.replace(/<(\/?)summary-card\b/g, "<$1" + tag);
+    } else if (form === "b") card = `<${tag}><script type="application/json">${inline(SEED)}</script>${fallback}</${tag}>`;
+    else if (form === "c") card = `<div data-summary-card="${url}">${fallback}</div>`;
+    else card = `<${tag} src="${url}">${fallback}</${tag}>`;
+    if (form === "c") tail = `<script async src="/dist/embed.js"></script>\n`;
+    else head += `<script type="module" src="${module}"></script>\n`;
+    return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>bench: a bare page (${impl})</title>
+${head}</head>
+<body>
+${card}
+${PROSE}
+${PROSE}
+${tail}</body>
+</html>
+`;
   },
   /** An empty page whose module drives render()/destroy() cycles: window.__cycles(n). */
   "memory": (impl) =>

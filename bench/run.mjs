@@ -10,7 +10,10 @@
 // default 10), MEM_RUNS (runs of 3,000 render()/destroy() cycles per
 // implementation, default RUNS),
 // CHROMIUM_PATH (default /usr/bin/chromium), RESULTS (where to write, default
-// bench/RESULTS.md; "-" for nowhere).
+// bench/RESULTS.md; "-" for nowhere), SCENARIOS (a comma list of one,
+// hundred, thousand, src, cls, memory: only those; default all), FIRST_CARD_BEFORE
+// (the 100-card page's first card time before issue 17, ms, for its target), DIST
+// (the widget's files from another directory than dist/, e.g. an older build).
 import { chromium } from "playwright-core";
 import { gzipSync, brotliCompressSync, constants as zlib } from "node:zlib";
 import { transform } from "esbuild";
@@ -21,16 +24,21 @@ import { join } from "node:path";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { serve } from "./server.mjs";
-import { IMPLS } from "./pages.mjs";
+import { IMPLS, setStaticCard } from "./pages.mjs";
 
 const RUNS = Math.max(1, Number(process.env.RUNS || 10));
 const MEM_RUNS = Math.max(1, Number(process.env.MEM_RUNS || RUNS));
 const RESULTS = process.env.RESULTS ?? fileURLToPath(new URL("RESULTS.md", import.meta.url));
 const VIEWPORT = { width: 1280, height: 720 };
 const CHECKPOINTS = [200, 2000, 3000];
+/** 100 cards, the first card's ready time before issue 17 (median, 5 runs of commit 133a211, load average about 2). */
+const FIRST_CARD_BEFORE = Number(process.env.FIRST_CARD_BEFORE || NaN);
 /** The `src` page counts requests until none has come for this long. */
 const QUIET_MS = 500;
 const started = Date.now();
+/** SCENARIOS=one,hundred,thousand,src,cls,memory (default all): a partial run, while iterating. */
+const SCENARIOS = process.env.SCENARIOS ? process.env.SCENARIOS.split(",") : null;
+const want = (name) => !SCENARIOS || SCENARIOS.includes(name);
 const log = (...a) => console.error(...a);
 
 // ---- what every timed page gets before its own scripts ---------------------
@@ -166,6 +174,7 @@ async function loadCards(name, impl, n, { sizes = false } = {}) {
     const all = Math.max(...r.ready);
     return {
       all,
+      firstCard: Math.min(...r.ready),
       first: r.screen.first,
       parsed: r.parsed,
       allPainted: painted(r.loaf, all),
@@ -238,10 +247,10 @@ async function srcCards(impl) {
 }
 
 /** A `src` card followed by text: cumulative layout shift. */
-async function cls(impl, query = "") {
+async function cls(impl, query = "", name = "cls") {
   const { ctx, page } = await context(instrument);
   try {
-    await page.goto(pageUrl("cls", impl, query), { waitUntil: "commit" });
+    await page.goto(pageUrl(name, impl, query), { waitUntil: "commit" });
     const ok = await page.evaluate(() => window.__bench.until(1, 30_000));
     await page.evaluate(() => window.__bench.settle(500));
     const shifts = await page.evaluate(() => window.__bench.shifts);
@@ -329,7 +338,7 @@ function bundles(js, css) {
 // (others work in this checkout) cannot mix two builds in one table.
 const top = fileURLToPath(new URL("..", import.meta.url));
 const snapshot = mkdtempSync(join(os.tmpdir(), "summary-card-bench-"));
-cpSync(join(top, "dist"), join(snapshot, "dist"), { recursive: true });
+cpSync(process.env.DIST || join(top, "dist"), join(snapshot, "dist"), { recursive: true });
 // The baseline, minified as scripts/build.mjs minifies dist/ (esbuild), so
 // that the sizes compare like with like; its stylesheet is src/card.css.
 mkdirSync(join(snapshot, "baseline"));
@@ -355,7 +364,15 @@ try {
     .map((l) => "`" + l.slice(3) + "`");
   if (dirty.length) commit += " plus uncommitted changes to " + dirty.join(", ");
 } catch {}
+if (process.env.DIST) commit = "(DIST=" + process.env.DIST + ", not this checkout's dist/)";
 if (!sameCss) log("bench: warning: src/card.css (minified) is not the CSS inside dist/summary-card.js (rebuild?); the baseline uses src/card.css");
+
+// The CLI's pre-rendered card of the seed, for the bare page's pre-rendered row.
+try {
+  setStaticCard(execFileSync("cargo", ["run", "--quiet", "--bin", "summary-card", "--", "render", "www/episodes/ilya.json"], { cwd: top, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }));
+} catch (e) {
+  log("bench: could not render the static card (cargo run): " + e.message);
+}
 
 server = await serve(0, "127.0.0.1", { dist: join(snapshot, "dist"), baseline: join(snapshot, "baseline") });
 browser = await chromium.launch({
@@ -388,6 +405,14 @@ async function attempt(what, f) {
   }
 }
 let same, files;
+/** The bare page's CLS rows: key, query. */
+const BARE = [
+  ["bare.a", "&form=a"],
+  ["bare.b", "&form=b"],
+  ["bare.c", "&form=c"],
+  ["bare.reserve", "&form=a&reserve=1"],
+  ["bare.static", "&static=1"],
+];
 
 try {
   same = await attempt("parity", parity);
@@ -396,7 +421,7 @@ try {
   for (let run = 0; run < RUNS; run++) {
     const order = run % 2 ? ["base", "ours"] : ["ours", "base"];
     let got = {};
-    for (const impl of order) {
+    for (const impl of want("one") ? order : []) {
       const one = await attempt(`one/${impl}`, () => loadCards("one", impl, 1, { sizes: !files[impl] }));
       if (one?.files) files[impl] = one.files;
       if (one) push(impl, "one", one.all);
@@ -404,35 +429,42 @@ try {
     }
     pair("one", got);
     got = {};
-    for (const impl of order) {
+    for (const impl of want("hundred") ? order : []) {
       const r = await attempt(`hundred/${impl}`, () => loadCards("hundred", impl, 100));
-      if (r) push(impl, "hundred", r.all);
-      got[impl] = { hundred: r?.all };
+      if (r) (push(impl, "hundred", r.all), push(impl, "hundred.firstCard", r.firstCard), push(impl, "hundred.maxTask", r.maxTask), push(impl, "hundred.maxFrame", r.maxFrame));
+      got[impl] = { hundred: r?.all, "hundred.firstCard": r?.firstCard };
     }
     pair("hundred", got);
+    pair("hundred.firstCard", got);
     got = {};
-    for (const impl of order) {
+    for (const impl of want("thousand") ? order : []) {
       const r = await attempt(`thousand/${impl}`, () => loadCards("thousand", impl, 1000));
       for (const k in r) push(impl, "thousand." + k, r[k]);
       got[impl] = Object.fromEntries(Object.entries(r ?? {}).map(([k, v]) => ["thousand." + k, v]));
     }
     for (const k of ["thousand.first", "thousand.all", "thousand.maxTask", "thousand.maxFrame"]) pair(k, got);
     got = {};
-    for (const impl of order) {
+    for (const impl of want("src") ? order : []) {
       const r = await attempt(`thousand-src/${impl}`, () => srcCards(impl));
       for (const k in r) push(impl, "src." + k, r[k]);
       got[impl] = { "src.first": r?.first };
     }
     pair("src.first", got);
-    for (const impl of order) {
+    for (const impl of want("cls") ? order : []) {
       const r = await attempt(`cls/${impl}`, () => cls(impl));
       if (r) push(impl, "cls", r.cls);
       const reserved = await attempt(`cls/${impl}`, () => cls(impl, "&reserve=1"));
       if (reserved) push(impl, "clsReserved", reserved.cls);
+      // The bare page, per embed form; then with the README's rule, and pre-rendered (ours only: the baseline has no static form).
+      for (const [key, query] of BARE) {
+        if (impl === "base" && key === "bare.static") continue;
+        const r = await attempt(`cls-bare/${impl}`, () => cls(impl, query, "cls-bare"));
+        if (r) (push(impl, key, r.cls), push(impl, key + ".n", r.shifts));
+      }
     }
     log(`bench: run ${run + 1}/${RUNS} done (${((Date.now() - started) / 1000).toFixed(0)} s; so far ${Object.entries(spent).map(([k, v]) => k + " " + v.toFixed(0) + " s").join(", ")})`);
   }
-  for (let run = 0; run < MEM_RUNS; run++) {
+  for (let run = 0; run < (want("memory") ? MEM_RUNS : 0); run++) {
     for (const impl of run % 2 ? ["base", "ours"] : ["ours", "base"]) {
       const at = await attempt(`memory/${impl}`, () => memory(impl));
       if (!at) continue;
@@ -474,7 +506,13 @@ row("widget transfer, raw", size.ours.raw, size.base.raw, kb);
 row("widget transfer, gzip -9", size.ours.gzip, size.base.gzip, kb, "≤ 30 KB", (o) => o <= 30_000);
 row("widget transfer, brotli (q 11)", size.ours.brotli, size.base.brotli, kb);
 row("1 card (inline): navigation → ready", oneOurs, med("base", "one"), ms, "≤ 1.5× baseline", (o, b) => o <= 1.5 * b);
-row("100 cards (inline): navigation → all ready", med("ours", "hundred"), med("base", "hundred"), ms, "≤ 1.2× baseline", (o, b) => o <= 1.2 * b);
+row("100 cards (inline): navigation → all ready", med("ours", "hundred"), med("base", "hundred"), ms, "≤ 1.5× baseline (issue 17)", (o, b) => o <= 1.5 * b);
+rows.at(-1)[3] += paired.hundred ? ` (paired ${median(paired.hundred).toFixed(2)}×)` : "";
+row("100 cards (inline): navigation → first card ready", med("ours", "hundred.firstCard"), med("base", "hundred.firstCard"), ms,
+  ...(Number.isFinite(FIRST_CARD_BEFORE) ? [`no later than before issue 17 (${ms(FIRST_CARD_BEFORE)})`, (o) => o <= FIRST_CARD_BEFORE] : []));
+rows.at(-1)[3] += paired["hundred.firstCard"] ? ` (paired ${median(paired["hundred.firstCard"]).toFixed(2)}×)` : "";
+row("100 cards (inline): longest task", med("ours", "hundred.maxTask"), med("base", "hundred.maxTask"), ms, "no long task > 50 ms", (o) => o <= 50);
+row("100 cards (inline): longest animation frame", med("ours", "hundred.maxFrame"), med("base", "hundred.maxFrame"), ms);
 row("1,000 cards (inline): navigation → first screenful ready", med("ours", "thousand.first"), med("base", "thousand.first"), ms,
   `≤ 1.5× our 1-card time (${ms(1.5 * oneOurs)})`, (o) => o <= 1.5 * oneOurs);
 row("1,000 cards (inline): navigation → HTML parsed (`domInteractive`; module scripts run after it)", med("ours", "thousand.parsed"), med("base", "thousand.parsed"), ms);
@@ -503,9 +541,26 @@ row("render() + destroy(), per cycle (2,000 → 3,000)", med("ours", "mem.3000.m
 const shift = (x) => (Number.isFinite(x) ? x.toFixed(3) : "n/a");
 row("cumulative layout shift, text after a `src` card", med("ours", "cls"), med("base", "cls"), shift, "0", (o) => o === 0, false);
 row("… the same, the page reserving the space (README's rule)", med("ours", "clsReserved"), med("base", "clsReserved"), shift, "0", (o) => o === 0, false);
+/** CLS with the median count of shifts, e.g. "0.332 (1 shift)". */
+const shifts = (key) => (impl) => {
+  const v = med(impl, key);
+  const n = med(impl, key + ".n");
+  return Number.isFinite(v) ? `${shift(v)} (${int(n)} shift${n === 1 ? "" : "s"})` : "n/a";
+};
+const bareRow = (metric, key, target, met) => {
+  rows.push([metric, shifts(key)("ours"), key === "bare.static" ? "— (no static form)" : shifts(key)("base"), "—", target,
+    met(med("ours", key), med("base", key), med("ours", key + ".n"), med("base", key + ".n")) ? "yes" : "**no**"]);
+};
+const noWorse = (o, b, on, bn) => o <= b + 0.0005 && on <= Math.min(1, bn);
+bareRow("CLS, bare page, text after a loading card, form a (module + `src` element)", "bare.a", "≤ baseline, ≤ 1 shift (issue 17)", noWorse);
+bareRow("CLS, bare page, form b (inline JSON)", "bare.b", "≤ baseline, ≤ 1 shift (issue 17)", noWorse);
+bareRow("CLS, bare page, form c (embed.js + `[data-summary-card]` with `src`; baseline: its form a)", "bare.c", "≤ baseline, ≤ 1 shift (issue 17)", noWorse);
+bareRow("CLS, bare page, form a, the page reserving the space (README's rule)", "bare.reserve", "0", (o) => o === 0);
+bareRow("CLS, bare page, the CLI's pre-rendered card (inline data)", "bare.static", "0", (o) => o === 0);
 
 timed("1 card (inline): navigation → ready", "one");
 timed("100 cards (inline): navigation → all ready", "hundred");
+timed("100 cards (inline): navigation → first card ready", "hundred.firstCard");
 timed("1,000 cards (inline): navigation → first screenful ready", "thousand.first");
 timed("1,000 cards (inline): navigation → all ready", "thousand.all");
 timed("1,000 cards (inline): longest task", "thousand.maxTask");
@@ -590,12 +645,22 @@ ${fileRows.join("\n")}
   embed (a) has it, and again with the page rule the README recommends,
   \`summary-card:not([data-state=ready]) { display: block; min-height: min(100vh, 1200px) }\` (for the baseline,
   the same rule on \`baseline-card\`).
+- **Layout shift on a bare page** (\`cls-bare\` page: no page styles, no heading above the card): one card with a
+  fallback link, then text; the same sum and window, with the median count of shifts. Form a is the module and a
+  \`src\` element (300 ms data), b inline JSON, c \`embed.js\` and a \`[data-summary-card]\` hook with a \`src\` (the
+  baseline has no classic loader or hook: its row c is its form a). Then form a with the README's rule, and the
+  CLI's pre-rendered card (\`summary-card render\` of the seed, inline data; ours only). Issue 17's target: no
+  worse than the baseline and at most one shift (fallback → card) in every form; 0 with the rule or pre-rendered.
+- **100 cards' first card** is the earliest ready event on that page; its target is the figure before issue 17
+  (\`FIRST_CARD_BEFORE\`, ms, measured with the build before it, \`DIST=\`, in the same session).
 
 ## How to run
 
 \`\`\`sh
 npm run bench                   # set-up, build dist/, then node bench/run.mjs
 RUNS=20 MEM_RUNS=5 node bench/run.mjs   # more runs, against the dist/ already built
+SCENARIOS=hundred,cls RUNS=5 RESULTS=- node bench/run.mjs   # only some scenarios, printing the table
+DIST=/tmp/old-dist SCENARIOS=hundred RUNS=5 RESULTS=- node bench/run.mjs   # another build's files
 node bench/server.mjs           # the pages by hand (baseline unminified): http://127.0.0.1:8081/bench/
 \`\`\`
 `;

@@ -4,7 +4,7 @@
 import { mount, mount_message } from "../build/pkg/summary_card.js";
 import { followPage } from "./follow-page.js";
 import { shimWords, whenLocaleLoaded } from "./locales.js";
-import { isFar, noteFullCard, queueMount, stopWaitingForViewport, whenNearViewport } from "./scheduler.js";
+import { fetchesAtOnce, isFar, noteFullCard, queueMount, stopWaitingForViewport, whenNearViewport } from "./scheduler.js";
 import { sheetsFor } from "./styles.js";
 import { callWasm, errorList, generation, inBrowser, instanceCards, wasmError, wasmReady } from "./wasm.js";
 
@@ -162,11 +162,16 @@ export class Card {
       if (text === null) {
         const src = this.#readOption("src");
         if (src) {
-          // A skeleton holds the card's place while the data is on its way,
-          // unless a pre-rendered card (the CLI's) already does.
+          // While the data is on its way the page's fallback stays, with a
+          // hidden "Loading summary…" status: the host's box changes once,
+          // when the card comes (a skeleton in between was a second layout
+          // shift). Only a card that waits for the viewport holds a
+          // skeleton's height, so that it stays far. A pre-rendered card
+          // (the CLI's) stays as it is.
+          const waits = !fetchesAtOnce();
           if (!this.#handle && !this.host.shadowRoot?.querySelector("[part=card]"))
-            await queueMount(() => id === this.#loadId && this.#showSkeleton());
-          await whenNearViewport(this.host);
+            await queueMount(() => id === this.#loadId && this.#showLoading(waits));
+          if (waits) await whenNearViewport(this.host);
           if (id !== this.#loadId) return;
           text = await this.#fetchText(src);
         } else {
@@ -208,11 +213,14 @@ export class Card {
     this.#inlineWatch.observe(this.host, { childList: true, subtree: true, characterData: true });
   }
 
-  /** Holds the card's place while its `src` loads. */
-  #showSkeleton() {
+  /**
+   * The loading state while `src` loads: a polite, visually hidden status and
+   * the page's fallback; with `skeleton`, a box holding the card's place.
+   */
+  #showLoading(skeleton) {
     const theme = this.#option("theme") || "auto";
     // A polite status: "Loading summary…" in the card's language, then the card.
-    const box = newElement("div", { class: "sc loading", "data-theme": theme, role: "status", "aria-busy": "true" });
+    const box = newElement("div", { class: skeleton ? "sc loading" : "sc", "data-theme": theme, role: "status", "aria-busy": "true" });
     const locale = this.locale();
     const word = newElement("span", { class: "vh" });
     const say = () => (word.textContent = shimWords(locale)[1]);

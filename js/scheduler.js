@@ -80,20 +80,21 @@ function nextFrame() {
 // with a few cards shows them all, as readers and tests expect); cards
 // beyond EAGER also get farSheet. Beyond those, a card far from the viewport
 // waits until it comes within NEAR of it before fetching, and its skeleton
-// holds its place meanwhile: a season of 1,000 episodes costs only the
-// requests a reader scrolls to.
+// holds its place meanwhile (so that it stays far): a season of 1,000
+// episodes costs only the requests a reader scrolls to.
 const EAGER = 24;
 const NEAR = "250% 0px";
 let eagerCount = 0;
 const waiting = new Map(); // host -> resolve
 let nearObserver = null;
 
-/** Resolves once `host` may fetch: at once for the first EAGER, else when near the viewport. */
+/** Whether a `src` card starting now fetches at once (one of the first EAGER); counts it. */
+export function fetchesAtOnce() {
+  return typeof IntersectionObserver !== "function" || (eagerCount < EAGER && ++eagerCount > 0);
+}
+
+/** Resolves once `host` (not fetching at once) comes near the viewport. */
 export function whenNearViewport(host) {
-  if (eagerCount < EAGER || typeof IntersectionObserver !== "function") {
-    eagerCount++;
-    return Promise.resolve();
-  }
   nearObserver ??= new IntersectionObserver(
     (entries) => {
       for (const e of entries) {

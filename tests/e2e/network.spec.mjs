@@ -66,6 +66,34 @@ test("a request with no answer times out after 10 seconds", async ({ page, serve
   await expect(card.locator("[part=error]")).toContainText("no answer within 10 seconds");
 });
 
+test("while a src card loads, its fallback stays as the page styled it: the host's box changes once, when the card comes", async ({ page, server }) => {
+  let answer;
+  const held = new Promise((r) => (answer = r));
+  await page.route("**/episodes/held.json", async (route) => {
+    await held;
+    await route.fulfill({ path: "www/episodes/ilya.json", contentType: "application/json" });
+  });
+  await page.goto(server + "/embed-module.html");
+  await expect(page.locator("summary-card")).toHaveAttribute("data-state", "ready"); // the module and wasm are in
+  // The same link outside any card: the loading host must be the box it is.
+  await page.evaluate(() => {
+    document.querySelector("summary-card").remove();
+    document.body.style.lineHeight = "1.2"; // the page's own text, unlike the card's
+    document.body.insertAdjacentHTML("afterbegin",
+      '<div id="ref"><a href="/x">Read the summary</a></div><summary-card id="net" src="/episodes/held.json"><a href="/x">Read the summary</a></summary-card>');
+  });
+  const height = (id) => page.evaluate((id) => document.getElementById(id).getBoundingClientRect().height, id);
+  const card = page.locator("#net");
+  await expect(card).toHaveAttribute("data-state", "loading");
+  await expect(card.locator("[role=status]")).toHaveText("Loading summary…");
+  await expect(card.locator(".loading")).toHaveCount(0); // no skeleton
+  await expect(card.locator("a")).toBeVisible(); // the fallback, through the slot
+  expect(await height("net")).toBe(await height("ref"));
+  answer();
+  await expect(card).toHaveAttribute("data-state", "ready");
+  expect(await height("net")).toBeGreaterThan(300);
+});
+
 test("removing the card aborts its request", async ({ page, server }) => {
   await page.route("**/episodes/hang.json", () => {}); // never answers
   const failed = new Promise((resolve) => page.on("requestfailed", (r) => r.url().endsWith("hang.json") && resolve(r.failure().errorText)));

@@ -119,9 +119,9 @@ test("the theme attribute still wins: auto -> light re-renders light on a dark p
   expect((await after(page)).auto).toBe(DARK);
 });
 
-test("the error view and the loading skeleton follow the page too", async ({ page, server }) => {
+test("the error view and the loading status follow the page too", async ({ page, server }) => {
   await open(page, server, "light");
-  await page.route("**/never", () => {}); // never answers: the skeleton stays
+  await page.route("**/never", () => {}); // never answers: the loading status stays
   await page.evaluate(() => {
     document.body.insertAdjacentHTML("beforeend",
       '<summary-card id="bad"><script type="application/json">{"title": 42}</script></summary-card>' +
@@ -130,12 +130,13 @@ test("the error view and the loading skeleton follow the page too", async ({ pag
   await expect(page.locator("#bad")).toHaveAttribute("data-state", "error");
   await expect(page.locator("#slow")).toHaveAttribute("data-state", "loading");
   const errorBg = () => bg(page, "bad", ".error");
-  const skeletonBg = () => page.evaluate(() => getComputedStyle(document.getElementById("slow").shadowRoot.querySelector(".sc.loading")).backgroundColor);
+  // The status is visually hidden (no skeleton: the page's fallback shows), but its text takes the theme's colour.
+  const statusFg = () => page.evaluate(() => getComputedStyle(document.getElementById("slow").shadowRoot.querySelector(".sc[role=status]")).color);
   const lightError = await errorBg();
-  expect(await skeletonBg()).toBe(LIGHT);
+  const lightStatus = await statusFg();
   await after(page, () => document.documentElement.classList.add("dark"));
   expect(await errorBg()).not.toBe(lightError);
-  expect(await skeletonBg()).toBe(DARK);
+  expect(await statusFg()).not.toBe(lightStatus);
 });
 
 // ---------------------------------------------------------------------------
