@@ -32,10 +32,16 @@ const ATTRS = [
   "data-more", "data-less", "data-part",
 ];
 
+/**
+ * A data string as the card shows it: the validator makes U+0000 a U+FFFD
+ * (issue 16: the static HTML, the widget and the JSON-LD then agree).
+ */
+const asShown = (s) => s.replaceAll("\0", "\ufffd");
+
 /** Every string a card shows from its data, trimmed as the validator trims. */
 function dataStrings(doc) {
   const out = [];
-  const add = (s) => typeof s === "string" && s.trim() && out.push(s.trim());
+  const add = (s) => typeof s === "string" && s.trim() && out.push(asShown(s.trim()));
   for (const c of doc.episodes || [doc]) {
     add(c.title);
     add(c.show?.name);
@@ -211,7 +217,7 @@ async function expectDoc(p, { name, spec, doc }, host) {
   if (spec.expect === "ready" && !doc.episodes) {
     if (spec.text !== undefined) {
       // The payload is the exact text of each part that shows it.
-      const t = spec.text.trim();
+      const t = asShown(spec.text.trim());
       const text = (sel) => card.locator(sel).first().evaluate((e) => e.textContent);
       for (const part of ["title", "show", "takeaway-title", "takeaway-text", "question-title", "question-text", "topic"]) {
         expect(await text(`[part=${part}]`), `${name}: [part=${part}]`).toBe(t);
