@@ -69,8 +69,9 @@ export async function render(element, data, options = {}) {
       card.apiText = toJsonText(newData);
       await card.load();
     },
+    // A second render() destroys the card it replaces, so a stale handle's
+    // card is always destroyed already, and destroy() then does nothing.
     destroy() {
-      if (!card.destroyed && cardOf(element) !== card) return stale("destroy");
       card.destroy();
     },
   };

@@ -180,12 +180,12 @@ export class Card {
           this.#watchInlineJson();
           const script = inlineJson(this.host);
           if (!script) throw new Error('no data: give the card a src attribute or a <script type="application/json"> child.');
-          text = script.textContent;
+          // (API text was checked by toJsonText, a src body as it streamed in.)
+          text = withinLimit(script.textContent);
+          if (text instanceof Error) throw text;
         }
       }
       if (id !== this.#loadId) return;
-      text = withinLimit(text);
-      if (text instanceof Error) throw text;
       this.text = text;
       await this.#render(id);
     } catch (e) {
@@ -406,6 +406,7 @@ async function readCapped(res, ctrl) {
     text += utf8.decode(value, { stream: true });
   }
 }
+
 /** A new `tag` element with the attributes `attrs` and, when given, the text `text`. */
 function newElement(tag, attrs = {}, text) {
   const e = document.createElement(tag);

@@ -21,12 +21,7 @@ export class SummaryCardElement extends (inBrowser ? HTMLElement : Object) {
   }
 
   disconnectedCallback() {
-    queueMicrotask(() => {
-      if (!this.isConnected && this._card) {
-        this._card.destroy();
-        this._card = null;
-      }
-    });
+    this._card?.hostLeft();
   }
 
   adoptedCallback() {

@@ -90,7 +90,10 @@ let nearObserver = null;
 
 /** Whether a `src` card starting now fetches at once (one of the first EAGER); counts it. */
 export function fetchesAtOnce() {
-  return typeof IntersectionObserver !== "function" || (eagerCount < EAGER && ++eagerCount > 0);
+  if (typeof IntersectionObserver !== "function") return true;
+  if (eagerCount >= EAGER) return false;
+  eagerCount++;
+  return true;
 }
 
 /** Resolves once `host` (not fetching at once) comes near the viewport. */
