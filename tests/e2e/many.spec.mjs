@@ -29,7 +29,9 @@ test("src cards far from the viewport are fetched only when the reader comes nea
   await openPage(page, server, cards.join("\n"));
 
   await expect(page.locator("#c0")).toHaveAttribute("data-state", "ready");
-  await expect(page.locator("#c30")).toHaveAttribute("data-state", "loading");
+  // Far beyond the first 24: those hold no height while loading (issue 17),
+  // so the skeletons after them, up to about #c35, can be near at the start.
+  await expect(page.locator("#c60")).toHaveAttribute("data-state", "loading");
   await page.waitForTimeout(300); // give any eager fetch its chance (an absence can only be waited for)
   const before = fetched.size;
   expect(before).toBeGreaterThan(0);
