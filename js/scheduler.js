@@ -6,30 +6,30 @@ import { instanceCards } from "./wasm.js";
 // Mounting is queued and done in slices of at most SLICE_MS, yielding to the
 // browser between slices, so 1,000 inline cards never make a long task; the
 // queue runs in arrival (document) order, so the first screenful goes first.
-// A slice that leaves in the page a card laid out in full (one of the first
-// EAGER) ends after SLICE_MS, since the frame after it lays that card out
-// (about 5 ms a card); other slices (far cards, with farSheet, or cards
-// already removed from the page) after FAR_SLICE_MS, since they cost the
-// frame little: fewer frames, each still well under 50 ms.
+// While the page holds fewer than EAGER cards, the next one is laid out in
+// full (it gets no farSheet), so its slice ends after SLICE_MS: the frame
+// after it lays those cards out (about 5 ms a card). Otherwise (far cards,
+// or no card left: those mounted were removed) a slice ends after
+// FAR_SLICE_MS, since its cards cost the frame little: fewer frames, each
+// still well under 50 ms.
 const SLICE_MS = 8;
 const FAR_SLICE_MS = 24;
 const jobs = [];
 let draining = false;
-// The current slice, else null: it opens with the first job of a task and
-// closes at the task's end. Jobs queued from many promise callbacks in one
-// task each start a drain, so the budget spans drains, not one. `fullHosts`:
-// the hosts of the cards laid out in full that it mounted.
-let slice = null;
+// When the current slice started, else null: it opens with the first job of
+// a task and closes at the task's end. Jobs queued from many promise
+// callbacks in one task each start a drain, so the budget spans drains, not
+// one.
+let sliceStart = null;
 
 function openSlice() {
-  if (slice) return;
-  slice = { start: performance.now(), fullHosts: [] };
-  // Closed, it holds no card: a destroyed one must not stay in memory.
-  setTimeout(() => (slice = null));
+  if (sliceStart !== null) return;
+  sliceStart = performance.now();
+  setTimeout(() => (sliceStart = null));
 }
 
 /** How long the current slice may run. */
-const sliceBudget = () => (slice.fullHosts.some((host) => host.isConnected) ? SLICE_MS : FAR_SLICE_MS);
+const sliceBudget = () => (instanceCards.size && !isFar() ? SLICE_MS : FAR_SLICE_MS);
 
 /** Runs `job` (synchronous) when its turn comes; settles as it does. */
 export function queueMount(job) {
@@ -45,16 +45,13 @@ export function queueMount(job) {
   });
 }
 
-/** Notes that the running job mounted a card laid out in full, in `host`. */
-export const noteFullCard = (host) => slice.fullHosts.push(host);
-
 async function drain() {
   draining = true;
   openSlice();
   while (jobs.length) {
-    if (performance.now() - slice.start > sliceBudget() && document.visibilityState !== "hidden") {
+    if (performance.now() - sliceStart > sliceBudget() && !document.hidden) {
       await nextFrame();
-      slice = null;
+      sliceStart = null;
       openSlice();
     }
     jobs.shift()();
@@ -64,17 +61,14 @@ async function drain() {
 
 /**
  * Waits for the next frame to be painted (so each frame lays out only the
- * cards of one slice), or 100 ms where frames are not coming (a hidden tab).
+ * cards of one slice), or 100 ms where frames are not coming (a hidden tab);
+ * whichever comes second resolves nothing.
  */
-function nextFrame() {
-  return new Promise((resolve) => {
-    const late = setTimeout(resolve, 100);
-    requestAnimationFrame(() => {
-      clearTimeout(late);
-      setTimeout(resolve, 0);
-    });
+const nextFrame = () =>
+  new Promise((resolve) => {
+    setTimeout(resolve, 100);
+    requestAnimationFrame(() => setTimeout(resolve));
   });
-}
 
 // A page's first EAGER `src` cards load at once, wherever they are (a page
 // with a few cards shows them all, as readers and tests expect); cards
