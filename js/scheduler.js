@@ -16,16 +16,15 @@ const SLICE_MS = 8;
 const FAR_SLICE_MS = 24;
 const jobs = [];
 let draining = false;
-// When the current slice started, else null: it opens with the first job of
-// a task and closes at the task's end. Jobs queued from many promise
-// callbacks in one task each start a drain, so the budget spans drains, not
-// one.
-let sliceStart = null;
+// When the current slice started, else 0: it opens with the first job of a
+// task and closes at the task's end. Jobs queued from many promise callbacks
+// in one task each start a drain, so the budget spans drains, not one.
+let sliceStart = 0;
 
 function openSlice() {
-  if (sliceStart !== null) return;
+  if (sliceStart) return;
   sliceStart = performance.now();
-  setTimeout(() => (sliceStart = null));
+  setTimeout(() => (sliceStart = 0));
 }
 
 /** How long the current slice may run. */
@@ -50,8 +49,8 @@ async function drain() {
   openSlice();
   while (jobs.length) {
     if (performance.now() - sliceStart > sliceBudget() && !document.hidden) {
+      // (The slice's own timer, set before, has closed it by now.)
       await nextFrame();
-      sliceStart = null;
       openSlice();
     }
     jobs.shift()();
@@ -61,14 +60,17 @@ async function drain() {
 
 /**
  * Waits for the next frame to be painted (so each frame lays out only the
- * cards of one slice), or 100 ms where frames are not coming (a hidden tab);
- * whichever comes second resolves nothing.
+ * cards of one slice), or 100 ms where frames are not coming (a hidden tab).
  */
-const nextFrame = () =>
-  new Promise((resolve) => {
-    setTimeout(resolve, 100);
-    requestAnimationFrame(() => setTimeout(resolve));
+function nextFrame() {
+  return new Promise((resolve) => {
+    const late = setTimeout(resolve, 100);
+    requestAnimationFrame(() => {
+      clearTimeout(late);
+      setTimeout(resolve);
+    });
   });
+}
 
 // A page's first EAGER `src` cards load at once, wherever they are (a page
 // with a few cards shows them all, as readers and tests expect); cards
