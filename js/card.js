@@ -4,7 +4,7 @@
 import { mount, mount_message } from "../build/pkg/summary_card.js";
 import { followPage } from "./follow-page.js";
 import { shimWords, whenLocaleLoaded } from "./locales.js";
-import { fetchesAtOnce, isFar, queueMount, stopWaitingForViewport, whenNearViewport } from "./scheduler.js";
+import { fetchesAtOnce, isFar, noteFullCard, queueMount, stopWaitingForViewport, whenNearViewport } from "./scheduler.js";
 import { sheetsFor } from "./styles.js";
 import { callWasm, errorList, generation, inBrowser, instanceCards, wasmError, wasmReady } from "./wasm.js";
 
@@ -53,6 +53,8 @@ export class Card {
   #request = null;
   /** Counts loads and destroy(): a step of an older load stops. */
   #loadId = 0;
+  /** Given farSheet, so skipped by layout while off screen. */
+  #isFar = false;
   #ref = new WeakRef(this);
   /** Set by destroy(): nothing revives the card after it. */
   #destroyed = false;
@@ -83,8 +85,8 @@ export class Card {
     const [cardSheet, farSheet] = sheetsFor(this.host.ownerDocument);
     if (cardSheet && root.adoptedStyleSheets[0] !== cardSheet) {
       followPage();
-      // Beyond the page's first cards, farSheet: skipped by layout while off screen.
-      root.adoptedStyleSheets = isFar() ? [cardSheet, farSheet] : [cardSheet];
+      this.#isFar = isFar();
+      root.adoptedStyleSheets = this.#isFar ? [cardSheet, farSheet] : [cardSheet];
     }
     if (!this.#life && this.host.localName !== "summary-card" && customElements.get(LIFE)) {
       this.#life = document.createElement(LIFE);
@@ -292,6 +294,7 @@ export class Card {
       /** The locale the card was last rendered in (a new page `lang` re-renders it). */
       this.renderedLocale = this.locale();
       this.#keepHandle(callWasm(() => mount(root, this.text, ...options, this.renderedLocale)));
+      if (!this.#isFar) noteFullCard(this.host);
       this.errors = errorList(callWasm(() => this.#handle.errors));
     } catch (e) {
       this.dropHandle();

@@ -6,29 +6,30 @@ import { instanceCards } from "./wasm.js";
 // Mounting is queued and done in slices of at most SLICE_MS, yielding to the
 // browser between slices, so 1,000 inline cards never make a long task; the
 // queue runs in arrival (document) order, so the first screenful goes first.
-// While the page holds fewer than EAGER cards, the next one is laid out in
-// full (it gets no farSheet), so its slice ends after SLICE_MS: the frame
-// after it lays those cards out (about 5 ms a card). Otherwise (far cards,
-// or no card left: those mounted were removed) a slice ends after
-// FAR_SLICE_MS, since its cards cost the frame little: fewer frames, each
-// still well under 50 ms.
+// A slice that leaves in the page a card laid out in full (one of the first
+// EAGER) ends after SLICE_MS, since the frame after it lays that card out
+// (about 5 ms a card); other slices (far cards, with farSheet, or cards
+// already removed from the page) after FAR_SLICE_MS, since they cost the
+// frame little: fewer frames, each still well under 50 ms.
 const SLICE_MS = 8;
 const FAR_SLICE_MS = 24;
 const jobs = [];
 let draining = false;
-// When the current slice started, else 0: it opens with the first job of a
-// task and closes at the task's end. Jobs queued from many promise callbacks
-// in one task each start a drain, so the budget spans drains, not one.
-let sliceStart = 0;
+// The current slice, else null: it opens with the first job of a task and
+// closes at the task's end. Jobs queued from many promise callbacks in one
+// task each start a drain, so the budget spans drains, not one. `fullHosts`:
+// the hosts of the cards laid out in full that it mounted.
+let slice = null;
 
 function openSlice() {
-  if (sliceStart) return;
-  sliceStart = performance.now();
-  setTimeout(() => (sliceStart = 0));
+  if (slice) return;
+  slice = { start: performance.now(), fullHosts: [] };
+  // Closed, it holds no card: a destroyed one must not stay in memory.
+  setTimeout(() => (slice = null));
 }
 
 /** How long the current slice may run. */
-const sliceBudget = () => (instanceCards.size && !isFar() ? SLICE_MS : FAR_SLICE_MS);
+const sliceBudget = () => (slice.fullHosts.some((host) => host.isConnected) ? SLICE_MS : FAR_SLICE_MS);
 
 /** Runs `job` (synchronous) when its turn comes; settles as it does. */
 export function queueMount(job) {
@@ -44,13 +45,16 @@ export function queueMount(job) {
   });
 }
 
+/** Notes that the running job mounted a card laid out in full, in `host`. */
+export const noteFullCard = (host) => slice.fullHosts.push(host);
+
 async function drain() {
   draining = true;
   openSlice();
   while (jobs.length) {
-    if (performance.now() - sliceStart > sliceBudget() && !document.hidden) {
-      // (The slice's own timer, set before, has closed it by now.)
+    if (performance.now() - slice.start > sliceBudget() && document.visibilityState !== "hidden") {
       await nextFrame();
+      slice = null;
       openSlice();
     }
     jobs.shift()();
@@ -67,7 +71,7 @@ function nextFrame() {
     const late = setTimeout(resolve, 100);
     requestAnimationFrame(() => {
       clearTimeout(late);
-      setTimeout(resolve);
+      setTimeout(resolve, 0);
     });
   });
 }

@@ -2,7 +2,6 @@
 // constructed sheet can be adopted only in the document that made it), or
 // neither where constructable stylesheets are missing.
 import css from "../src/card.css";
-import { inBrowser } from "./wasm.js";
 
 // farSheet is added for cards beyond a page's first EAGER (scheduler.js): far
 // off screen, they skip style, layout and paint (1,000 cards: all ready 4x
@@ -22,6 +21,8 @@ function makeSheets(win) {
     return [];
   }
 }
+
+const inBrowser = typeof document == "object";
 
 /** The main document's sheets (follow-page.js turns their dark rule on and off). */
 export const [cardSheet, farSheet] = inBrowser ? makeSheets(window) : [];
