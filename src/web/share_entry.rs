@@ -76,16 +76,18 @@ impl Session {
     /// natively, or opens (or closes) its menu.
     pub fn open(&self, opener: &HtmlElement) {
         let Some((n, which)) = opener.get_attribute(SHARE_ATTR).as_deref().and_then(parse_opener) else { return };
+        // Only a card and a takeaway that are there (the marks are the
+        // card's wasm's, but the page could change an attribute).
+        let Some(card) = cards(&self.doc).get(n) else { return };
+        if which.is_some_and(|i| i >= card.takeaways.len()) {
+            return;
+        }
         let Ok(mut shares) = self.shares.try_borrow_mut() else { return };
         if shares.len() <= n {
-            if n >= cards(&self.doc).len() {
-                return;
-            }
             shares.resize_with(n + 1, || None);
         }
         let Some(slot) = shares.get_mut(n) else { return };
         if slot.is_none() {
-            let Some(card) = cards(&self.doc).get(n) else { return };
             let query = concat(&["[", STATUS_ATTR, "=\"", &uint(n as u64), "\"]"]);
             let Some(status) = self.root.query_selector(&query).ok().flatten() else { return };
             let minutes = card_minutes(card, self.wpm);
