@@ -158,6 +158,8 @@ export class Card {
    */
   shareSession(share) {
     if (!this.#shareArgs) return null;
+    // A session of a share instance that trapped since is gone with it.
+    if (this.#shareSession && !share.current(this.#shareSession.entry)) this.#shareSession = null;
     if (!this.#shareSession) {
       const [text, wpm, targets, locale] = this.#shareArgs;
       const entry = share.newSession(this.host.shadowRoot, text, wpm, targets, locale, localeTable(locale));

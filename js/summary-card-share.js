@@ -94,6 +94,9 @@ export function newSession(root, text, wpm, share, locale, table) {
   return s ? { s, generation } : null;
 }
 
+/** Whether the session belongs to the running instance (after a trap, a card makes a new one). */
+export const current = (entry) => entry.generation === generation;
+
 /** A click on `button`, one of the session's card's share buttons. */
 export function open(entry, button) {
   if (entry.generation === generation) call(() => entry.s.open(button));

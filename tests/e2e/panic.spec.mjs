@@ -69,6 +69,12 @@ test("a panic inside an event listener never reaches the page", async ({ page, s
   page.on("console", (m) => m.type() === "error" && logs.push(m.text()));
   await page.goto(server + "/embed-module.html");
   await expectSeedCard(page, "summary-card");
+  // The neighbour's share session is made before the trap.
+  const neighbour = page.locator("summary-card >> nth=0");
+  await page.evaluate(() => delete Navigator.prototype.share);
+  await neighbour.locator("[part=share-button]").click();
+  await expect(neighbour.locator("[part=share-menu]")).toBeVisible();
+  await page.keyboard.press("Escape");
   const data = JSON.parse(SEED_JSON);
   data.title = "__test_panic_on_share__";
   const trap = await addCard(page, "trap", JSON.stringify(data));
@@ -80,6 +86,9 @@ test("a panic inside an event listener never reaches the page", async ({ page, s
   // every card still works.
   await expectSeedCard(page, "summary-card >> nth=0");
   await expect(trap).toHaveAttribute("data-state", "ready");
+  // The neighbour's session went with the trapped instance: a new one opens its menu.
+  await neighbour.locator("[part=share-button]").click();
+  await expect(neighbour.locator("[part=share-menu]")).toBeVisible();
   await addCard(page, "later", SEED_JSON);
   await expectSeedCard(page, "#later");
   // The fixture checks that nothing reached window.onerror.
