@@ -150,10 +150,11 @@ pub fn mount(parent: &web_sys::Node, view: &Element, doc: Option<Rc<Document>>, 
     // (cheaper in wasm than `web_sys::window()`'s search of the globals).
     let dom = parent.owner_document();
     let root = dom.as_ref().and_then(|dom| build(dom, view, &mut hooks));
+    // Marked while detached: no style work for each attribute.
+    mark_share(&hooks);
     if let Some(root) = &root {
         let _ = parent.append_child(root);
     }
-    mark_share(&hooks);
     let hooks = Rc::new(hooks);
     let mut listeners = disclosures(&hooks, opts.locale);
     if let (Some(doc), Some(window)) = (doc, dom.and_then(|d| d.default_view())) {
