@@ -3,7 +3,8 @@
 // wasm parses, validates and builds the DOM.
 import { mount, mount_message } from "../build/pkg/summary_card.js";
 import { followPage } from "./follow-page.js";
-import { shimWords, whenLocaleLoaded } from "./locales.js";
+import { localeTable, shimWords, whenLocaleLoaded } from "./locales.js";
+import { listenForShare } from "./share.js";
 import { fetchesAtOnce, isFar, noteFullCard, queueMount, stopWaitingForViewport, whenNearViewport } from "./scheduler.js";
 import { sheetsFor } from "./styles.js";
 import { callWasm, errorList, generation, inBrowser, instanceCards, wasmError, wasmReady } from "./wasm.js";
@@ -62,6 +63,12 @@ export class Card {
   #life = null;
   /** Watches the inline JSON, for frameworks that replace it. */
   #inlineWatch = null;
+  /** Removes the shadow root's share listeners (js/share.js). */
+  #shareListen = null;
+  /** What the share module needs of the card shown: its text, wpm, share and locale; else null. */
+  #shareArgs = null;
+  /** The share module's session for the card shown, made on its first share click. */
+  #shareSession = null;
 
   constructor(host, readOption, apiText = null) {
     this.host = host;
@@ -133,6 +140,7 @@ export class Card {
 
   /** Frees the handle (its nodes and listeners) in the instance that made it. */
   dropHandle() {
+    this.#dropShareSession();
     const handle = this.#handle;
     this.#handle = null;
     instanceCards.delete(this.#ref);
@@ -141,6 +149,35 @@ export class Card {
       callWasm(() => handle.free());
     } catch (e) {
       console.error("summary-card: could not release a card", this.host, e);
+    }
+  }
+
+  /**
+   * The share module's session for the card shown (`share`, the module:
+   * js/summary-card-share.js), made on first use; null when there is none.
+   */
+  shareSession(share) {
+    if (!this.#shareArgs) return null;
+    // A session of a share instance that trapped since is gone with it.
+    if (this.#shareSession && !share.current(this.#shareSession.entry)) this.#shareSession = null;
+    if (!this.#shareSession) {
+      const [text, wpm, targets, locale] = this.#shareArgs;
+      const entry = share.newSession(this.host.shadowRoot, text, wpm, targets, locale, localeTable(locale));
+      if (!entry) return null;
+      this.#shareSession = { entry, free: () => share.free(entry) };
+    }
+    return this.#shareSession.entry;
+  }
+
+  /** Frees the share session (its open menu and listeners), if any. */
+  #dropShareSession() {
+    const session = this.#shareSession;
+    this.#shareSession = null;
+    this.#shareArgs = null;
+    try {
+      session?.free();
+    } catch (e) {
+      console.error("summary-card: could not release a card's share menu", this.host, e);
     }
   }
 
@@ -294,6 +331,8 @@ export class Card {
       /** The locale the card was last rendered in (a new page `lang` re-renders it). */
       this.renderedLocale = this.locale();
       this.#keepHandle(callWasm(() => mount(root, this.text, ...options, this.renderedLocale)));
+      this.#shareArgs = [this.text, options[2], options[3], this.renderedLocale];
+      if (!this.#shareListen) listenForShare(root, (this.#shareListen = new AbortController()).signal, this);
       if (!this.#isFar) noteFullCard(this.host);
       this.errors = errorList(callWasm(() => this.#handle.errors));
     } catch (e) {
@@ -359,6 +398,8 @@ export class Card {
     this.#request = null;
     this.#inlineWatch?.disconnect();
     this.#inlineWatch = null;
+    this.#shareListen?.abort();
+    this.#shareListen = null;
     this.dropHandle();
     if (cardsByHost.get(this.host) === this) {
       cardsByHost.delete(this.host);

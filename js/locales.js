@@ -25,6 +25,8 @@ const LOCALE_URLS = {
 
 /** tag + instance generation -> a promise, settled once that instance has the table (or will not). */
 const tableRequests = new Map();
+/** tag -> the table's text, once loaded: the share module loads it too. */
+const tableTexts = new Map();
 
 /** Where `locales/<tag>.json` is: beside the .wasm that loaded, if it was not beside this module. */
 const tableUrl = (tag) => (assetBase ? new URL(`locales/${tag}.json`, assetBase) : LOCALE_URLS[tag]());
@@ -35,7 +37,7 @@ async function loadTable(tag) {
   try {
     const res = await fetch(url);
     const text = res.ok && (await res.text());
-    if (text && load_locale(tag, text)) return;
+    if (text && load_locale(tag, text)) return void tableTexts.set(tag, text);
   } catch {}
   console.warn(`summary-card: could not load ${url}; showing English.`);
 }
@@ -59,5 +61,15 @@ export function shimWords(locale) {
     return shim_words(locale);
   } catch {
     return ["Retry", "Loading summary…"];
+  }
+}
+
+/** `[tag, json]`: the message table the wasm has for `locale`, else null (English, or not loaded). */
+export function localeTable(locale) {
+  try {
+    const tag = locale_file(locale);
+    return tag && tableTexts.has(tag) ? [tag, tableTexts.get(tag)] : null;
+  } catch {
+    return null;
   }
 }

@@ -8,6 +8,7 @@
 //   follow-page.js  the page's colour scheme and language
 //   scheduler.js    when cards mount (slices, frames) and fetch (near the viewport)
 //   card.js         one card: its data, state, events and lifetime
+//   share.js        its share buttons: the share module (summary-card-share.js), imported on first use
 //   elements.js     <summary-card> and [data-summary-card] hooks
 //   api.js          render() and validate()
 import { defineElements } from "./elements.js";

@@ -19,46 +19,57 @@ const testPanic = process.argv.includes("--test-panic");
 const dist = testPanic ? "build/dist-test-panic" : "dist";
 const pkg = testPanic ? "build/pkg-test-panic" : "build/pkg";
 
-run("cargo", [
-  "build", "--quiet", "--release", "--lib", "--target", "wasm32-unknown-unknown",
-  ...(testPanic ? ["--features", "test-panic"] : []),
-]);
-rmSync(pkg, { recursive: true, force: true });
-// --encode-into always: every browser we support has TextEncoder.encodeInto,
-// so the glue needs no fallback; --omit-default-module-path: the shim always
-// passes the .wasm URL.
-run("wasm-bindgen", [
-  "--target", "web", "--no-typescript", "--experimental-reset-state-function",
-  "--encode-into", "always", "--omit-default-module-path", "--out-dir", pkg,
-  "target/wasm32-unknown-unknown/release/summary_card.wasm",
-]);
-patchGlue(`${pkg}/summary_card.js`);
+// Two wasm modules from the one crate: the card's (summary-card.wasm, every
+// page loads it) and the share module's (summary-card-share.wasm, the
+// `share-module` feature: loaded on a card's first share click). Each is
+// built, bound, optimised and its imports shortened the same way.
+const MODULES = [
+  { pkg, wasm: "summary-card.wasm", features: [] },
+  { pkg: `${pkg}-share`, wasm: "summary-card-share.wasm", features: ["share-module"] },
+];
 
 // Built beside dist/ and swapped in at the end, so a page or test reading
 // dist/ meanwhile sees the old build or the new one, never half of one.
 const out = `${dist}.new`;
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-if (testPanic) {
-  copyFileSync(`${pkg}/summary_card_bg.wasm`, `${out}/summary-card.wasm`);
-} else {
-  // Measured in bench/SIZE.md. --low-memory-unused: Rust puts the stack
-  // first (it grows down from 1 MiB), so the low 1 KiB is never data;
-  // --strip-target-features: wasm-bindgen, the one reader of that section,
-  // has already run. Not --all-features (compact imports Chromium rejects).
-  run(bin("wasm-opt"), [
-    `${pkg}/summary_card_bg.wasm`, "--flatten", "--rereloop", "-Oz", "--converge", "--low-memory-unused",
-    "--strip-debug", "--strip-producers", "--strip-target-features", "-o", `${out}/summary-card.wasm`,
+for (const m of MODULES) {
+  const features = [...m.features, ...(testPanic ? ["test-panic"] : [])];
+  run("cargo", [
+    "build", "--quiet", "--release", "--lib", "--target", "wasm32-unknown-unknown",
+    ...(features.length ? ["--features", features.join(",")] : []),
   ]);
-  shortenImports(`${out}/summary-card.wasm`, `${pkg}/summary_card.js`);
+  rmSync(m.pkg, { recursive: true, force: true });
+  // --encode-into always: every browser we support has TextEncoder.encodeInto,
+  // so the glue needs no fallback; --omit-default-module-path: the shim always
+  // passes the .wasm URL.
+  run("wasm-bindgen", [
+    "--target", "web", "--no-typescript", "--experimental-reset-state-function",
+    "--encode-into", "always", "--omit-default-module-path", "--out-dir", m.pkg,
+    "target/wasm32-unknown-unknown/release/summary_card.wasm",
+  ]);
+  patchGlue(`${m.pkg}/summary_card.js`);
+  if (testPanic) {
+    copyFileSync(`${m.pkg}/summary_card_bg.wasm`, `${out}/${m.wasm}`);
+  } else {
+    // Measured in bench/SIZE.md. --low-memory-unused: Rust puts the stack
+    // first (it grows down from 1 MiB), so the low 1 KiB is never data;
+    // --strip-target-features: wasm-bindgen, the one reader of that section,
+    // has already run. Not --all-features (compact imports Chromium rejects).
+    run(bin("wasm-opt"), [
+      `${m.pkg}/summary_card_bg.wasm`, "--flatten", "--rereloop", "-Oz", "--converge", "--low-memory-unused",
+      "--strip-debug", "--strip-producers", "--strip-target-features", "-o", `${out}/${m.wasm}`,
+    ]);
+    shortenImports(`${out}/${m.wasm}`, `${m.pkg}/summary_card.js`);
+  }
 }
 
 /** Points the entry's import of the wasm-bindgen glue at this build's copy. */
 const gluePlugin = {
   name: "glue",
   setup(b) {
-    b.onResolve({ filter: /build\/pkg\/summary_card\.js$/ }, () => ({
-      path: new URL(`../${pkg}/summary_card.js`, import.meta.url).pathname,
+    b.onResolve({ filter: /build\/pkg(-share)?\/summary_card\.js$/ }, (a) => ({
+      path: new URL(`../${pkg}${/-share\//.test(a.path) ? "-share" : ""}/summary_card.js`, import.meta.url).pathname,
     }));
   },
 };
@@ -73,13 +84,34 @@ const cssText = {
   },
 };
 const common = { bundle: true, minify: true, legalComments: "none", logLevel: "warning" };
+/**
+ * Keeps the entry's `import("./summary-card-share.js")` as it is: that file
+ * is built on its own (below), loaded on first use, and found beside the
+ * entry by browsers and bundlers alike.
+ */
+const shareExternal = {
+  name: "share-external",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/summary-card-share\.js$/ }, (a) =>
+      a.kind === "dynamic-import" ? { path: a.path, external: true } : undefined,
+    );
+  },
+};
 await build({
   ...common,
   entryPoints: ["js/summary-card.js"],
   outfile: `${out}/summary-card.js`,
   format: "esm",
   target: "es2022",
-  plugins: [gluePlugin, cssText],
+  plugins: [gluePlugin, cssText, shareExternal],
+});
+await build({
+  ...common,
+  entryPoints: ["js/summary-card-share.js"],
+  outfile: `${out}/summary-card-share.js`,
+  format: "esm",
+  target: "es2022",
+  plugins: [gluePlugin],
 });
 await build({ ...common, entryPoints: ["js/embed.js"], outfile: `${out}/embed.js`, format: "iife", target: "es2020" });
 // Written by the native CLI from the tables in src/core/i18n.rs (the one source
@@ -215,17 +247,22 @@ function shortenImports(wasmFile, glueFile) {
 
 if (testPanic) process.exit(0);
 
-// What a page downloads for the widget (embed.js only for the classic form).
-let raw = 0;
-let gz = 0;
-for (const f of ["summary-card.js", "summary-card.wasm", "embed.js"]) {
-  const b = readFileSync(`dist/${f}`);
-  const g = gzipSync(b, { level: constants.Z_BEST_COMPRESSION }).length;
-  raw += b.length;
-  gz += g;
-  console.log(`dist/${f.padEnd(20)} ${String(b.length).padStart(7)} B raw ${String(g).padStart(7)} B gzip`);
-}
-console.log(`${"total".padEnd(25)} ${String(raw).padStart(7)} B raw ${String(gz).padStart(7)} B gzip`);
+// What a page downloads for the widget up front (embed.js only for the
+// classic form), then what a card's first share click fetches.
+const sizes = (title, files) => {
+  let raw = 0;
+  let gz = 0;
+  for (const f of files) {
+    const b = readFileSync(`dist/${f}`);
+    const g = gzipSync(b, { level: constants.Z_BEST_COMPRESSION }).length;
+    raw += b.length;
+    gz += g;
+    console.log(`dist/${f.padEnd(24)} ${String(b.length).padStart(7)} B raw ${String(g).padStart(7)} B gzip`);
+  }
+  console.log(`${title.padEnd(29)} ${String(raw).padStart(7)} B raw ${String(gz).padStart(7)} B gzip`);
+};
+sizes("total up front", ["summary-card.js", "summary-card.wasm", "embed.js"]);
+sizes("total on first share", ["summary-card-share.js", "summary-card-share.wasm"]);
 // A page in another language also fetches one of these, once.
 const tables = readdirSync("dist/locales").map((f) => {
   const b = readFileSync(`dist/locales/${f}`);

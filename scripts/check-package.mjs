@@ -7,7 +7,9 @@
 //
 // What is needed: every file package.json points at (main, module, types,
 // exports, bin), the locale table of every language the built module names
-// (its `new URL("./locales/<tag>.json", import.meta.url)`), the CLI's
+// (its `new URL("./locales/<tag>.json", import.meta.url)`), the share module
+// it imports on first use (`import("./summary-card-share.js")`) and the wasm
+// that names (`new URL("./summary-card-share.wasm", import.meta.url)`), the CLI's
 // WebAssembly beside its launcher, the README and licences; and the npm and
 // Cargo versions must agree (package.json is the one place it is written:
 // `npm version` copies it to Cargo.toml through scripts/version.mjs).
@@ -28,7 +30,15 @@ export function neededFiles(root = top) {
   }
   const entry = root + "dist/summary-card.js";
   if (existsSync(entry)) {
-    for (const [, tag] of readFileSync(entry, "utf8").matchAll(/"\.\/locales\/([\w-]+)\.json"/g)) files.add(`dist/locales/${tag}.json`);
+    const text = readFileSync(entry, "utf8");
+    for (const [, tag] of text.matchAll(/"\.\/locales\/([\w-]+)\.json"/g)) files.add(`dist/locales/${tag}.json`);
+    // The share module, imported on first use (js/share.js), and the wasm it names.
+    for (const [, name] of text.matchAll(/import\("\.\/([\w-]+\.js)"\)/g)) {
+      files.add(`dist/${name}`);
+      if (existsSync(root + `dist/${name}`)) {
+        for (const [, wasm] of readFileSync(root + `dist/${name}`, "utf8").matchAll(/new URL\("\.\/([\w-]+\.wasm)",import\.meta\.url\)/g)) files.add(`dist/${wasm}`);
+      }
+    }
   }
   return [...files].sort();
 }
@@ -47,6 +57,8 @@ export function problems(root = top) {
   for (const f of needed) if (!existsSync(root + f)) out.push(`${f} is missing: run ${f.startsWith("cli/") ? "npm run build:cli" : "npm run build"}`);
   if (existsSync(root + "dist/summary-card.js") && !needed.some((f) => f.startsWith("dist/locales/")))
     out.push("dist/summary-card.js names no locales/<tag>.json: the build changed how tables are found");
+  if (existsSync(root + "dist/summary-card.js") && !needed.includes("dist/summary-card-share.js"))
+    out.push('dist/summary-card.js does not import("./summary-card-share.js"): the build changed how the share module is found');
   // A table the build wrote but the module does not name would never load.
   if (existsSync(root + "dist/locales")) {
     for (const f of readdirSync(root + "dist/locales")) if (!needed.includes(`dist/locales/${f}`)) out.push(`dist/locales/${f} is not named in js/locales.js (LOCALE_URLS)`);

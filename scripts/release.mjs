@@ -22,7 +22,8 @@ if (found.length) {
 function releaseFiles() {
   const fill = (file) => Buffer.from(readFileSync(file, "utf8").replaceAll("{{version}}", version));
   const files = {};
-  for (const f of ["summary-card.js", "summary-card.wasm", "embed.js", "summary-card.d.ts", "summary-card.schema.json"]) files[f] = readFileSync(`dist/${f}`);
+  for (const f of ["summary-card.js", "summary-card.wasm", "summary-card-share.js", "summary-card-share.wasm", "embed.js", "summary-card.d.ts", "summary-card.schema.json"])
+    files[f] = readFileSync(`dist/${f}`);
   for (const f of readdirSync("dist/locales")) files[`locales/${f}`] = readFileSync(`dist/locales/${f}`);
   files["EMBED.md"] = fill("scripts/release/EMBED.md");
   files["index.html"] = fill("scripts/release/index.html");

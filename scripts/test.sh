@@ -20,6 +20,8 @@ cargo fmt --check
 step "cargo clippy (native and wasm32)"
 cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
+# The share module's build (scripts/build.mjs builds the crate twice).
+cargo clippy --quiet --lib --target wasm32-unknown-unknown --features share-module -- -D warnings
 step "cargo publish --dry-run (the crate packs and builds from what it ships)"
 out=$(cargo publish --dry-run --allow-dirty 2>&1) || { echo "$out"; exit 1; }
 echo "$out" | grep -E 'Packaged|aborting upload'

@@ -1,10 +1,13 @@
 //! wasm-bindgen-test in headless Chromium and headless Firefox (scripts/test.sh
 //! runs both): the DOM layer mounts, updates, destroys (leaving no listener)
-//! and shows the error state.
+//! and shows the error state; the share module's sessions open the menu and
+//! release it. (One test binary holds both modules' code, so one listener
+//! count covers both; in the page each module counts its own.)
 #![cfg(browser)]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use summary_card::web::entry::{live_listeners, load_locale, locale_file, mount, mount_message, shim_words, validate};
+use summary_card::web::share_entry::{session, share_live_listeners, Session};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{
@@ -26,6 +29,24 @@ fn host() -> (Element, ShadowRoot) {
 
 fn part(root: &ShadowRoot, name: &str) -> Option<Element> {
     root.query_selector(&format!("[part~=\"{name}\"]")).unwrap()
+}
+
+/// The share module's session for the card in `root`, as the shim makes it
+/// on the first share click (the same text and attribute values as `mount`).
+fn share_session(root: &ShadowRoot, json: &str, share: &str) -> Session {
+    session(root, json, "", share, "").expect("a valid card has a session")
+}
+
+/// A click on `button` as the shim hands it to the share module.
+fn share_click(s: &Session, button: &HtmlElement) {
+    s.open(button);
+}
+
+/// Takes the Web Share API away, so the menu opens.
+fn without_web_share() {
+    let navigator = web_sys::window().unwrap().navigator();
+    let proto = js_sys::Reflect::get_prototype_of(&navigator).unwrap();
+    js_sys::Reflect::delete_property(&proto, &"share".into()).unwrap();
 }
 
 fn text(root: &ShadowRoot, name: &str) -> String {
@@ -52,10 +73,18 @@ fn destroy_removes_the_nodes_and_every_listener() {
     let before = live_listeners();
     let (_host, root) = host();
     let handle = mount(&root, SEED, "dark", "compact", "", "", "", "");
-    // The share button, a share button per takeaway (five: compact hides
-    // two until "Show all"), "Show all" and hashchange.
-    assert_eq!(live_listeners(), before + 8);
+    // "Show all" and hashchange: the share buttons are only marked (the
+    // shim listens on the shadow root and loads the share module).
+    assert_eq!(live_listeners(), before + 2);
     let button: HtmlElement = part(&root, "share-button").unwrap().dyn_into().unwrap();
+    assert_eq!(button.get_attribute("data-share").as_deref(), Some("0"));
+    assert_eq!(button.get_attribute("aria-haspopup").as_deref(), Some("menu"));
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
+    let takeaways = root.query_selector_all(".takeaway-share").unwrap();
+    assert_eq!(takeaways.length(), 5);
+    let fifth: Element = takeaways.item(4).unwrap().dyn_into().unwrap();
+    assert_eq!(fifth.get_attribute("data-share").as_deref(), Some("0.4"));
+    assert!(root.query_selector("[data-share-status=\"0\"][role=status]").unwrap().is_some());
     drop(handle); // what JS `free()` / `destroy()` does
     assert_eq!(live_listeners(), before);
     assert_eq!(root.child_element_count(), 0, "the card's nodes are gone");
@@ -114,18 +143,54 @@ fn an_open_share_menu_is_released_with_its_card() {
     let before = live_listeners();
     let (_host, root) = host();
     let handle = mount(&root, SEED, "", "", "", "copy,email", "", "");
+    let after_mount = live_listeners();
     let button: HtmlElement = part(&root, "share-button").unwrap().dyn_into().unwrap();
-    // Take the Web Share API away so the menu opens.
-    let navigator = web_sys::window().unwrap().navigator();
-    let proto = js_sys::Reflect::get_prototype_of(&navigator).unwrap();
-    js_sys::Reflect::delete_property(&proto, &"share".into()).unwrap();
-    button.click();
+    without_web_share();
+    let s = share_session(&root, SEED, "copy,email");
+    assert_eq!(live_listeners(), after_mount, "a session listens to nothing until a click");
+    share_click(&s, &button);
     let menu = part(&root, "share-menu").expect("the menu opens without Web Share");
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("true"));
     assert_eq!(menu.query_selector_all("[role=menuitem]").unwrap().length(), 2);
-    assert!(live_listeners() > before + 7, "the open menu owns listeners");
-    drop(handle);
-    assert_eq!(live_listeners(), before, "the menu's listeners go with the card");
+    // Each item, its keys, and the window's click outside.
+    assert_eq!(share_live_listeners(), after_mount + 4, "the open menu owns listeners");
+    // A takeaway's button: the card's menu closes, the takeaway's opens.
+    let takeaway: HtmlElement = root.query_selector("[data-share=\"0.1\"]").unwrap().unwrap().dyn_into().unwrap();
+    share_click(&s, &takeaway);
+    assert_eq!(root.query_selector_all("[part=share-menu]").unwrap().length(), 1);
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(takeaway.get_attribute("aria-expanded").as_deref(), Some("true"));
+    // What the shim does on destroy: the session first, then the card.
+    drop(s);
+    assert_eq!(live_listeners(), after_mount, "the menu's listeners go with the session");
     assert!(part(&root, "share-menu").is_none());
+    assert_eq!(takeaway.get_attribute("aria-expanded").as_deref(), Some("false"));
+    drop(handle);
+    assert_eq!(live_listeners(), before, "and the card's with the card");
+}
+
+#[wasm_bindgen_test]
+fn a_session_shares_only_real_cards_and_marked_buttons() {
+    let (_host, root) = host();
+    assert!(session(&root, "{}", "", "", "").is_none(), "invalid data has no session");
+    let handle = mount(&root, SEED, "", "", "", "copy", "", "");
+    let s = share_session(&root, SEED, "copy");
+    without_web_share();
+    let before = live_listeners();
+    // Buttons the card's wasm did not mark, or marked with a card or a
+    // takeaway that is not there: nothing happens.
+    for mark in [None, Some("7"), Some("0.99"), Some("x"), Some("0.")] {
+        let b: HtmlElement =
+            web_sys::window().unwrap().document().unwrap().create_element("button").unwrap().dyn_into().unwrap();
+        if let Some(m) = mark {
+            b.set_attribute("data-share", m).unwrap();
+        }
+        share_click(&s, &b);
+    }
+    assert!(part(&root, "share-menu").is_none());
+    assert_eq!(live_listeners(), before);
+    drop(s);
+    drop(handle);
 }
 
 /// Issue 14: gloo-events makes a listener passive unless told otherwise, and
@@ -140,8 +205,9 @@ fn the_menu_keys_and_the_mastodon_form_prevent_their_default() {
     js_sys::Reflect::delete_property(&proto, &"share".into()).unwrap();
     let (_host, root) = host();
     let handle = mount(&root, SEED, "", "", "", "mastodon,copy", "", "");
+    let s = share_session(&root, SEED, "mastodon,copy");
     let button: HtmlElement = part(&root, "share-button").unwrap().dyn_into().unwrap();
-    button.click();
+    share_click(&s, &button);
     let menu = part(&root, "share-menu").expect("the menu opens without Web Share");
     let item: HtmlElement = menu.query_selector("[role=menuitem]").unwrap().unwrap().dyn_into().unwrap();
 
@@ -161,6 +227,7 @@ fn the_menu_keys_and_the_mastodon_form_prevent_their_default() {
     let submit = Event::new_with_event_init_dict("submit", &init).unwrap();
     form.dispatch_event(&submit).unwrap();
     assert!(submit.default_prevented(), "the form's submit is prevented");
+    drop(s);
     drop(handle);
 }
 

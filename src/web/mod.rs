@@ -5,10 +5,12 @@
 //! the browser crates, never the CLI.
 //!
 //! - [`entry`]: the wasm entry points the JS shim calls;
+//! - [`share_entry`]: those of the share module, the second wasm the shim
+//!   loads on a card's first share click (the `share-module` feature);
 //! - [`mount`]: a card in the page, its hooks wired, removed on drop;
 //! - [`build`]: the view's node tree as DOM nodes;
 //! - [`listen`]: event listeners (gloo-events), owned and counted;
-//! - [`share_menu`]: the share button's behaviours;
+//! - [`share_menu`]: the share button's behaviours (share module only);
 //! - [`panic`](mod@panic): the panic hook (and the test builds' panic).
 
 pub mod build;
@@ -16,6 +18,7 @@ pub mod entry;
 pub mod listen;
 pub mod mount;
 pub mod panic;
+pub mod share_entry;
 pub mod share_menu;
 
 /// The browser wasm build's allocator: talc, about 6 KB smaller than the

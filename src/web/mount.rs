@@ -4,11 +4,11 @@
 
 use super::build::build;
 use super::listen::Listener;
-use super::share_menu::{self, Share};
+use super::share_entry::{SHARE_ATTR, STATUS_ATTR};
 use crate::core::i18n::Locale;
-use crate::core::links::{parse_targets, takeaway_from_fragment};
+use crate::core::links::takeaway_from_fragment;
 use crate::core::model::Document;
-use crate::core::readtime::card_minutes;
+use crate::core::text::{concat, uint};
 use crate::core::view::{cards, show_more_label, Element, Hook, Options, COMPACT_TAKEAWAYS, EPISODES_PAGE};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -17,7 +17,6 @@ use wasm_bindgen::JsCast;
 /// removes both.
 pub struct Mounted {
     root: Option<web_sys::Element>,
-    _shares: Vec<Share>,
     _listeners: Vec<Listener>,
 }
 
@@ -103,6 +102,26 @@ fn show_more(button: &web_sys::Element, hooks: &[(Hook, web_sys::Element)], loca
     }
 }
 
+/// Marks the share buttons and status lines for the shim, which loads the
+/// share module (`super::share_entry`) on the first click of one: card
+/// `n`'s button `data-share="n"`, its takeaway `i`'s `"n.i"`, its status
+/// line `data-share-status="n"`. The buttons say they open a menu.
+fn mark_share(hooks: &[(Hook, web_sys::Element)]) {
+    for (h, e) in hooks {
+        let (attr, value) = match *h {
+            Hook::ShareButton(n) => (SHARE_ATTR, uint(n as u64)),
+            Hook::TakeawayShare(n, i) => (SHARE_ATTR, concat(&[&uint(n as u64), ".", &uint(i as u64)])),
+            Hook::ShareStatus(n) => (STATUS_ATTR, uint(n as u64)),
+            _ => continue,
+        };
+        let _ = e.set_attribute(attr, &value);
+        if attr == SHARE_ATTR {
+            let _ = e.set_attribute("aria-haspopup", "menu");
+            let _ = e.set_attribute("aria-expanded", "false");
+        }
+    }
+}
+
 /// The listeners of the disclosure buttons and of the artwork.
 fn disclosures(hooks: &Rc<Vec<(Hook, web_sys::Element)>>, locale: Locale) -> Vec<Listener> {
     let mut listeners = Vec::new();
@@ -123,39 +142,22 @@ fn disclosures(hooks: &Rc<Vec<(Hook, web_sys::Element)>>, locale: Locale) -> Vec
 }
 
 /// Appends the view to `parent` and wires its hooks. `doc` supplies the
-/// share data (absent for error views), `wpm` the read time it mentions and
-/// `share_attr` the share targets.
-pub fn mount(
-    parent: &web_sys::Node,
-    view: &Element,
-    doc: Option<Rc<Document>>,
-    opts: &Options,
-    share_attr: &str,
-) -> Mounted {
+/// takeaways' anchors (absent for error views); the share buttons are only
+/// marked (see [`mark_share`]).
+pub fn mount(parent: &web_sys::Node, view: &Element, doc: Option<Rc<Document>>, opts: &Options) -> Mounted {
     let mut hooks = Vec::new();
     // The page's document and window, found from the node we are given
     // (cheaper in wasm than `web_sys::window()`'s search of the globals).
     let dom = parent.owner_document();
     let root = dom.as_ref().and_then(|dom| build(dom, view, &mut hooks));
+    // Marked while detached: no style work for each attribute.
+    mark_share(&hooks);
     if let Some(root) = &root {
         let _ = parent.append_child(root);
     }
     let hooks = Rc::new(hooks);
-    let mut shares = Vec::new();
     let mut listeners = disclosures(&hooks, opts.locale);
     if let (Some(doc), Some(window)) = (doc, dom.and_then(|d| d.default_view())) {
-        let targets = parse_targets(share_attr);
-        for (n, card) in cards(&doc).iter().enumerate() {
-            shares.extend(share_menu::wire(
-                &window,
-                &doc,
-                n,
-                card_minutes(card, opts.wpm),
-                opts.locale,
-                &targets,
-                &hooks,
-            ));
-        }
         let takeaways: Vec<(usize, usize, web_sys::Element)> = hooks
             .iter()
             .filter_map(|(h, e)| match h {
@@ -168,5 +170,5 @@ pub fn mount(
         let w = window.clone();
         listeners.push(Listener::new(target, "hashchange", move |_| highlight(&w, &doc, &takeaways)));
     }
-    Mounted { root, _shares: shares, _listeners: listeners }
+    Mounted { root, _listeners: listeners }
 }

@@ -25,11 +25,12 @@ use web_sys::{CustomEvent, CustomEventInit, EventTarget, HtmlElement, HtmlInputE
 /// Where a reader's Mastodon server is remembered (the only storage we use).
 const MASTODON_KEY: &str = "summary-card:mastodon";
 
-/// One card's share controls. Dropping it closes any open menu and removes
-/// every listener.
+/// One card's share controls (the shim hands them its share buttons'
+/// clicks). Dropping the last handle closes any open menu and removes every
+/// listener.
+#[derive(Clone)]
 pub struct Share {
-    _state: Rc<RefCell<State>>,
-    _listeners: Vec<Listener>,
+    state: Rc<RefCell<State>>,
 }
 
 struct State {
@@ -438,40 +439,34 @@ fn on_open(weak: &Weak<RefCell<State>>, opener: &HtmlElement, which: Option<usiz
     }
 }
 
-/// Wires card `n`'s share button and its takeaways' share buttons.
-pub fn wire(
-    window: &Window,
-    doc: &Rc<Document>,
-    n: usize,
-    minutes: u64,
-    locale: Locale,
-    targets: &[Target],
-    hooks: &[(Hook, web_sys::Element)],
-) -> Option<Share> {
-    let status = hooks.iter().find(|(h, _)| *h == Hook::ShareStatus(n)).map(|(_, e)| e.clone())?;
-    let state = Rc::new(RefCell::new(State {
-        window: window.clone(),
-        doc: Rc::clone(doc),
-        n,
-        minutes,
-        locale,
-        targets: targets.to_vec(),
-        status,
-        menu: None,
-    }));
-    let mut listeners = Vec::new();
-    for (hook, el) in hooks {
-        let which = match *hook {
-            Hook::ShareButton(m) if m == n => None,
-            Hook::TakeawayShare(m, i) if m == n => Some(i),
-            _ => continue,
+impl Share {
+    /// Card `n`'s share controls, closed; `status` is its polite live region.
+    pub fn new(
+        window: &Window,
+        doc: &Rc<Document>,
+        n: usize,
+        minutes: u64,
+        locale: Locale,
+        targets: &[Target],
+        status: web_sys::Element,
+    ) -> Share {
+        let state = State {
+            window: window.clone(),
+            doc: Rc::clone(doc),
+            n,
+            minutes,
+            locale,
+            targets: targets.to_vec(),
+            status,
+            menu: None,
         };
-        let Ok(button) = el.clone().dyn_into::<HtmlElement>() else { continue };
-        let _ = button.set_attribute("aria-haspopup", "menu");
-        let _ = button.set_attribute("aria-expanded", "false");
-        let weak = Rc::downgrade(&state);
-        let opener = button.clone();
-        listeners.push(Listener::new(target(&button), "click", move |_| on_open(&weak, &opener, which)));
+        Share { state: Rc::new(RefCell::new(state)) }
     }
-    Some(Share { _state: state, _listeners: listeners })
+
+    /// A click on `opener`: card `n`'s share button (`which` is `None`) or
+    /// takeaway `which`'s. Shares natively where the browser can, else
+    /// opens the menu; a second click on the same button closes it.
+    pub fn open(&self, opener: &HtmlElement, which: Option<usize>) {
+        on_open(&Rc::downgrade(&self.state), opener, which);
+    }
 }

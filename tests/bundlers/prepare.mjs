@@ -30,7 +30,7 @@ const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, env, stdio: ["ign
 export function tarball() {
   const { version } = JSON.parse(readFileSync(join(top, "package.json"), "utf8"));
   const file = join(top, `build/pack/summary-card-${version}.tgz`);
-  const inputs = ["dist/summary-card.js", "dist/summary-card.wasm", "cli/summary-card.wasm", "package.json"].map((f) => join(top, f));
+  const inputs = ["dist/summary-card.js", "dist/summary-card.wasm", "dist/summary-card-share.js", "dist/summary-card-share.wasm", "cli/summary-card.wasm", "package.json"].map((f) => join(top, f));
   const stale = !existsSync(file) || inputs.some((f) => !existsSync(f) || statSync(f).mtimeMs > statSync(file).mtimeMs);
   if (stale) {
     console.log("bundlers: npm pack (prepack builds dist/ and cli/)");

@@ -98,6 +98,14 @@ for (const [name, site] of Object.entries(SITES)) {
       expect(seen.requests.filter((u) => u.startsWith("data:"))).toEqual([]);
       expect(seen.requests.filter((u) => new URL(u).pathname.endsWith(".wasm"))).toHaveLength(1);
 
+      // The share module, bundled to be loaded on first use: the first
+      // share click finds its wasm (and the menu speaks French).
+      expect(seen.requests.filter((u) => /share/.test(new URL(u).pathname))).toEqual([]);
+      await page.evaluate(() => delete Navigator.prototype.share);
+      await fr.locator("[part=share-button]").click();
+      await expect(fr.locator("[part=share-menu] [role=menuitem]").first()).toHaveText("Copier le lien");
+      expect(seen.requests.filter((u) => new URL(u).pathname.endsWith(".wasm"))).toHaveLength(2);
+
       expect(seen.failed).toEqual([]);
       expect(seen.errors).toEqual([]);
       if (site.dir === "astro") {

@@ -177,16 +177,23 @@ export function run(cmd, args, cwd, env = cleanEnv, input = null) {
 
 /**
  * Keeps the page's wasm instance in window.__wasm (the module does not export
- * it), and counts pending timers; window.__wasmStats() reads memory,
- * externrefs, live listeners, timers and cards.
+ * it) and the share module's, once loaded, in window.__shareWasm, and counts
+ * pending timers; window.__wasmStats() reads memory, externrefs, live
+ * listeners (both modules'), timers and cards.
  */
 export async function spyOnWasm(page) {
   await page.addInitScript(() => {
     window.__wasm = null;
+    window.__shareWasm = null;
     const keep = (promise) =>
       promise.then((r) => {
         const instance = r instanceof WebAssembly.Instance ? r : r.instance;
-        if (instance?.exports?.memory instanceof WebAssembly.Memory) window.__wasm = instance;
+        // The card's module exports mount; the share module (loaded on
+        // first use) exports session, and is kept apart.
+        if (instance?.exports?.memory instanceof WebAssembly.Memory) {
+          if (instance.exports.session) window.__shareWasm = instance;
+          else window.__wasm = instance;
+        }
         return r;
       });
     for (const name of ["instantiate", "instantiateStreaming"]) {
@@ -216,6 +223,9 @@ export async function spyOnWasm(page) {
       memory: window.__wasm.exports.memory.buffer.byteLength,
       externrefs: window.__wasm.exports.__wbindgen_externrefs?.length ?? 0,
       listeners: window.__wasm.exports.live_listeners(),
+      // The share module's, once loaded (0 before).
+      shareListeners: window.__shareWasm?.exports.live_listeners() ?? 0,
+      shareMemory: window.__shareWasm?.exports.memory.buffer.byteLength ?? 0,
       timers: window.__timers.size,
       cards: document.querySelectorAll("summary-card, [data-state]").length,
     });

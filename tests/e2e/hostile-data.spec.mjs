@@ -30,6 +30,8 @@ const ATTRS = [
   "aria-describedby", "aria-haspopup", "aria-expanded", "aria-busy", "data-theme", "data-layout", "data-highlight",
   "data-target", "name", "inputmode", "autocomplete", "placeholder", "required", "lang", "hidden", "aria-controls",
   "data-more", "data-less", "data-part",
+  // The share buttons' and status lines' marks for the share module: card and takeaway numbers.
+  "data-share", "data-share-status",
 ];
 
 /**
@@ -76,6 +78,7 @@ function audit({ host, tags, attrs, strings }) {
       if (n.shadowRoot) problems.push(`<${tag}> has its own shadow root`);
       for (const a of n.attributes) {
         if (!ATTRS.has(a.name)) problems.push(`attribute <${tag} ${a.name}="${a.value}">`);
+        else if (a.name.startsWith("data-share") && !/^\d+(\.\d+)?$/.test(a.value)) problems.push(`attribute <${tag} ${a.name}="${a.value}"> (not a number)`);
       }
       if (n.hasAttribute("href")) {
         const href = n.getAttribute("href");
@@ -173,7 +176,7 @@ async function trap(p, server) {
       return route.fulfill({ body: readFileSync(file), contentType: "application/json" });
     }
     const allowed = here
-      ? /^\/(dist\/(summary-card\.js|summary-card\.wasm|embed\.js)|episodes\/ilya\.json|favicon\.ico)$/.test(url.pathname)
+      ? /^\/(dist\/(summary-card\.js|summary-card\.wasm|summary-card-share\.js|summary-card-share\.wasm|embed\.js)|episodes\/ilya\.json|favicon\.ico)$/.test(url.pathname)
       : url.origin === "https://ok.example" && url.pathname === "/art.png";
     if (!allowed) seen.requests.push(url.href);
     return here && allowed ? route.continue() : route.abort();

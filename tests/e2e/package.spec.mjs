@@ -111,6 +111,7 @@ test.beforeAll(async () => {
   // as it is, so the wasm and the locale tables go beside the bundle.
   const dist = dirname(createRequire(join(app, "package.json")).resolve("summary-card"));
   cpSync(join(dist, "summary-card.wasm"), join(app, "public/assets/summary-card.wasm"));
+  cpSync(join(dist, "summary-card-share.wasm"), join(app, "public/assets/summary-card-share.wasm"));
   cpSync(join(dist, "locales"), join(app, "public/assets/locales"), { recursive: true });
   site = await serveDir(join(app, "public"));
 });
@@ -125,7 +126,7 @@ test("the tarball holds exactly what users need: dist/, the CLI, the README and 
   // check-package's list (every file package.json points at, each locale the
   // module names, the CLI's wasm and launcher) and package.json: nothing more.
   expect(files).toEqual([...new Set([...neededFiles(), "package.json"])].sort());
-  for (const f of ["README.md", "LICENSE-MIT", "LICENSE-APACHE", "dist/summary-card.wasm", "cli/summary-card.wasm", "dist/locales/fr.json"]) expect(files).toContain(f);
+  for (const f of ["README.md", "LICENSE-MIT", "LICENSE-APACHE", "dist/summary-card.wasm", "dist/summary-card-share.js", "dist/summary-card-share.wasm", "cli/summary-card.wasm", "dist/locales/fr.json"]) expect(files).toContain(f);
   const locales = readdirSync(join(top, "dist/locales")).map((f) => `dist/locales/${f}`);
   expect(locales.length).toBeGreaterThan(0);
   for (const f of locales) expect(files).toContain(f);
@@ -178,6 +179,13 @@ test("bundled with esbuild, render() and <summary-card> show the seed card, find
   expect(requests).toContain("/assets/summary-card.wasm");
   expect(requests).toContain("/assets/locales/fr.json");
   expect(requests.filter((p) => p.endsWith(".wasm"))).toHaveLength(1);
+
+  // The first share click loads the share module's wasm, beside the bundle,
+  // and the menu speaks French (the table handed over).
+  await page.evaluate(() => delete Navigator.prototype.share);
+  await el.locator("[part=share-button]").click();
+  await expect(el.locator("[part=share-menu] [role=menuitem]").first()).toHaveText("Copier le lien");
+  expect(requests.filter((p) => p.endsWith(".wasm")).sort()).toEqual(["/assets/summary-card-share.wasm", "/assets/summary-card.wasm"]);
   expect(failed).toEqual([]);
   expect(logged).toEqual([]);
 });

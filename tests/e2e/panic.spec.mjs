@@ -1,4 +1,5 @@
-// A Rust panic traps the shared wasm instance. These tests run the test-only
+// A Rust panic traps the shared wasm instance (or, in a share click, the
+// share module's). These tests run the test-only
 // build (build/dist-test-panic, made by `node scripts/build.mjs --test-panic`),
 // where one input panics on purpose, and check that the page never sees it:
 // the card says so, the other cards keep working, and a card added later
@@ -68,6 +69,12 @@ test("a panic inside an event listener never reaches the page", async ({ page, s
   page.on("console", (m) => m.type() === "error" && logs.push(m.text()));
   await page.goto(server + "/embed-module.html");
   await expectSeedCard(page, "summary-card");
+  // The neighbour's share session is made before the trap.
+  const neighbour = page.locator("summary-card >> nth=0");
+  await page.evaluate(() => delete Navigator.prototype.share);
+  await neighbour.locator("[part=share-button]").click();
+  await expect(neighbour.locator("[part=share-menu]")).toBeVisible();
+  await page.keyboard.press("Escape");
   const data = JSON.parse(SEED_JSON);
   data.title = "__test_panic_on_share__";
   const trap = await addCard(page, "trap", JSON.stringify(data));
@@ -75,9 +82,13 @@ test("a panic inside an event listener never reaches the page", async ({ page, s
   await trap.locator("[part=share-button]").click();
   await expect.poll(() => logs.join("\n")).toContain("started a fresh one");
   expect(logs.join("\n")).toContain("summary-card: internal error: test panic");
-  // The instance was replaced and every card rendered again in the new one.
+  // The share module's instance (the share click runs there) was replaced;
+  // every card still works.
   await expectSeedCard(page, "summary-card >> nth=0");
   await expect(trap).toHaveAttribute("data-state", "ready");
+  // The neighbour's session went with the trapped instance: a new one opens its menu.
+  await neighbour.locator("[part=share-button]").click();
+  await expect(neighbour.locator("[part=share-menu]")).toBeVisible();
   await addCard(page, "later", SEED_JSON);
   await expectSeedCard(page, "#later");
   // The fixture checks that nothing reached window.onerror.

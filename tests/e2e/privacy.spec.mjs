@@ -24,6 +24,8 @@ test("a card makes no request beyond its files, its src and its images, and stor
     "/api.js", // the page's own script
     "/dist/summary-card.js",
     "/dist/summary-card.wasm",
+    "/dist/summary-card-share.js", // the share menu's module, on the first Share press
+    "/dist/summary-card-share.wasm",
     "/episodes/ilya.json", // fetched by the page's script, not by the card
     "/art.svg", // the artwork the data names
   ];

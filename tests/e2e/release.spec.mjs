@@ -49,13 +49,13 @@ async function openPost(page, body) {
 }
 
 test("the zip holds one folder with the widget's files, EMBED.md, an example and the licences", () => {
-  const want = ["summary-card.js", "summary-card.wasm", "embed.js", "summary-card.d.ts", "summary-card.schema.json", "EMBED.md", "index.html", "episode.json", "LICENSE-MIT", "LICENSE-APACHE"];
+  const want = ["summary-card.js", "summary-card.wasm", "summary-card-share.js", "summary-card-share.wasm", "embed.js", "summary-card.d.ts", "summary-card.schema.json", "EMBED.md", "index.html", "episode.json", "LICENSE-MIT", "LICENSE-APACHE"];
   const locales = files.filter((f) => f.startsWith("summary-card/locales/"));
   expect(locales).toContain("summary-card/locales/fr.json");
   expect(locales.length).toBe(9);
   expect(files).toEqual([...want.map((f) => `summary-card/${f}`), ...locales].sort());
   // The same bytes as the built dist/.
-  for (const f of ["summary-card.js", "summary-card.wasm", "embed.js"]) {
+  for (const f of ["summary-card.js", "summary-card.wasm", "summary-card-share.js", "summary-card-share.wasm", "embed.js"]) {
     expect(readFileSync(join(site, "summary-card", f)).equals(readFileSync(join(top, "dist", f))), f).toBe(true);
   }
   expect(readFileSync(join(site, "summary-card/EMBED.md"), "utf8")).toContain(`summary-card ${version}`);

@@ -17,6 +17,22 @@ test("dist/summary-card.wasm is a WebAssembly module", () => {
   assert.ok(WebAssembly.validate(wasm));
 });
 
+test("the share module: dist/summary-card.js imports it on first use only; it loads dist/summary-card-share.wasm beside itself", () => {
+  const entry = dist("summary-card.js").toString();
+  // A literal relative import(), so bundlers bundle it, and no static import of it.
+  assert.equal(entry.match(/import\("\.\/summary-card-share\.js"\)/g)?.length, 1);
+  assert.doesNotMatch(entry, /from\s*"\.\/summary-card-share\.js"/);
+  assert.doesNotMatch(entry, /summary-card-share\.wasm/);
+  assert.ok(dist("summary-card-share.js").includes('new URL("./summary-card-share.wasm",import.meta.url)'));
+  const wasm = dist("summary-card-share.wasm");
+  assert.ok(WebAssembly.validate(wasm));
+  const exports = WebAssembly.Module.exports(new WebAssembly.Module(wasm)).map((e) => e.name);
+  for (const name of ["session", "session_open", "live_listeners", "memory"]) assert.ok(exports.includes(name), name);
+  assert.ok(!exports.includes("mount"), "the share module exports no card entry point");
+  const card = WebAssembly.Module.exports(new WebAssembly.Module(dist("summary-card.wasm"))).map((e) => e.name);
+  assert.ok(card.includes("mount") && !card.includes("session"), "the card's wasm exports no share entry point");
+});
+
 test("dist/embed.js is a classic script that imports summary-card.js from beside itself", () => {
   const text = dist("embed.js").toString();
   assert.doesNotThrow(() => new Script(text), "not a classic script");
