@@ -256,7 +256,10 @@ pub fn quote(card: &Card, takeaway: Option<usize>, dark: bool, locale: Locale) -
 /// query, fragment or a trailing slash, cut to 56 characters:
 /// `https://www.example.com/ep/42/?utm=x#t` is `example.com/ep/42`.
 pub fn short_link(url: &str) -> String {
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    // Found by bytes: `split_once("://")` brings the two-way string searcher
+    // into the wasm.
+    let scheme_end = url.as_bytes().windows(3).position(|w| w == b"://");
+    let rest = scheme_end.and_then(|i| url.get(i + 3..)).unwrap_or(url);
     let rest = rest.split(['?', '#']).next().unwrap_or_default();
     // Credentials are no part of what a reader types.
     let rest = match rest.split_once('/') {

@@ -9,6 +9,7 @@
 //! - [`build`]: the view's node tree as DOM nodes;
 //! - [`listen`]: event listeners (gloo-events), owned and counted;
 //! - [`share_menu`]: the share button's behaviours;
+//! - [`quote_image`]: "Share as image", the quote card drawn on a canvas;
 //! - [`panic`](mod@panic): the panic hook (and the test builds' panic).
 
 pub mod build;
@@ -16,6 +17,7 @@ pub mod entry;
 pub mod listen;
 pub mod mount;
 pub mod panic;
+pub mod quote_image;
 pub mod share_menu;
 
 /// The browser wasm build's allocator: talc, about 6 KB smaller than the

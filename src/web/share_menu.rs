@@ -9,9 +9,10 @@
 
 use super::build::build;
 use super::listen::{EventListenerOptions, Listener};
+use super::quote_image::{share_image, Share as ImageShare};
 use crate::core::i18n::{Locale, Messages};
 use crate::core::links::{
-    intent_url, mastodon_host, share_text, share_url, takeaway_text, takeaway_url, takeaways_text, Target,
+    intent_url, mastodon_host, share_text, share_url, slug, takeaway_text, takeaway_url, takeaways_text, Target,
 };
 use crate::core::model::{Card, Document};
 use crate::core::view::{cards, copy_field, mastodon_form, share_menu, Hook, ShareMenu};
@@ -59,6 +60,8 @@ struct Subject {
     url: String,
     /// The link to the whole card, for "Copy takeaways".
     card_url: String,
+    /// The takeaway shared, or None for the whole card.
+    takeaway: Option<usize>,
 }
 
 struct Menu {
@@ -82,14 +85,14 @@ fn target(e: &impl AsRef<EventTarget>) -> &EventTarget {
 }
 
 /// `obj[name]` if it is a function.
-fn method(obj: &JsValue, name: &str) -> Option<Function> {
+pub(super) fn method(obj: &JsValue, name: &str) -> Option<Function> {
     Reflect::get(obj, &JsValue::from_str(name)).ok()?.dyn_into::<Function>().ok()
 }
 
 /// Calls `obj[name](arg)` and returns what it gives, if it is a function
 /// and does not throw. (Through `Reflect`, to keep the number of imported
 /// browser functions, each a piece of JS glue and of wasm, down.)
-fn invoke(obj: &JsValue, name: &str, arg: &JsValue) -> Option<JsValue> {
+pub(super) fn invoke(obj: &JsValue, name: &str, arg: &JsValue) -> Option<JsValue> {
     method(obj, name)?.call1(obj, arg).ok()
 }
 
@@ -99,7 +102,7 @@ fn call(obj: &JsValue, name: &str, arg: &JsValue) -> Option<Promise> {
 }
 
 /// `obj[name] = value`.
-fn set(obj: &JsValue, name: &str, value: &JsValue) {
+pub(super) fn set(obj: &JsValue, name: &str, value: &JsValue) {
     let _ = Reflect::set(obj, &JsValue::from_str(name), value);
 }
 
@@ -112,18 +115,25 @@ struct Pending<F> {
 
 /// Calls `done(true)` when `promise` fulfils and `done(false)` when it
 /// rejects; either way the rejection is handled, so it never reaches the
-/// page. (Two closures instead of `wasm-bindgen-futures`, which costs
-/// several KB of task queue and waker code.)
+/// page.
 fn settle<F: FnOnce(bool) + 'static>(promise: &Promise, done: F) {
+    settle_with(promise, move |value| done(value.is_some()));
+}
+
+/// Calls `done(Some(value))` when `promise` fulfils and `done(None)` when
+/// it rejects, handling the rejection. (Two closures instead of
+/// `wasm-bindgen-futures`, which costs several KB of task queue and waker
+/// code.)
+pub(super) fn settle_with<F: FnOnce(Option<JsValue>) + 'static>(promise: &Promise, done: F) {
     let slot: Rc<RefCell<Option<Pending<F>>>> = Rc::new(RefCell::new(None));
     let handler = |ok: bool| {
         let slot = Rc::clone(&slot);
-        Closure::new(move |_: JsValue| {
+        Closure::new(move |value: JsValue| {
             // Taking the handlers out breaks the cycle; wasm-bindgen frees the
             // running closure once it returns.
             let pending = slot.try_borrow_mut().ok().and_then(|mut p| p.take());
             if let Some(p) = pending {
-                (p.done)(ok);
+                (p.done)(ok.then_some(value));
             }
         })
     };
@@ -139,7 +149,7 @@ fn page_url(window: &Window) -> String {
 }
 
 /// `summary-card:share` on the host element, `detail: { target, url }`.
-fn emit(status: &web_sys::Element, target: &str, url: &str) {
+pub(super) fn emit(status: &web_sys::Element, target: &str, url: &str) {
     let Some(host) = status.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok().map(|r| r.host()) else {
         return;
     };
@@ -336,6 +346,22 @@ fn activate(weak: &Weak<RefCell<State>>, t: Target) {
             copy(&w, status, text, m.takeaways_copied, "copy-takeaways", subject.card_url, m);
         }
         Target::Mastodon if stored_mastodon(&w).is_none() => return ask_mastodon(weak),
+        Target::Image => {
+            if let Ok(s) = state.try_borrow() {
+                let sc = status.closest(".sc").ok().flatten().map_or(JsValue::UNDEFINED, JsValue::from);
+                if let Some(card) = s.card() {
+                    let name = slug(&card.title);
+                    let share = ImageShare {
+                        title: &subject.title,
+                        text: &subject.text,
+                        url: &subject.url,
+                        name,
+                        saved: m.image_saved,
+                    };
+                    share_image(&w, &sc, status, card, subject.takeaway, s.locale, share);
+                }
+            }
+        }
         // Intent links open in a new tab by their own default action.
         _ => emit(&status, t.id(), &subject.url),
     }
@@ -405,12 +431,14 @@ fn subject(s: &State, which: Option<usize>) -> Option<Subject> {
             text: takeaway_text(card, p),
             url: takeaway_url(card, i, &page),
             card_url,
+            takeaway: Some(i),
         },
         None => Subject {
             title: card.title.clone(),
             text: share_text(card, s.minutes, s.locale),
             url: card_url.clone(),
             card_url,
+            takeaway: None,
         },
     })
 }

@@ -1,0 +1,452 @@
+//! "Share as image": the quote card that `core::quote` lays out, drawn on a
+//! canvas through the Canvas 2D API (`measureText` wraps the lines), in the
+//! card's computed colours, then shared as a PNG file where the browser can
+//! share files, else downloaded (and copied to the clipboard where allowed).
+//! Nothing leaves the browser. Like the share menu, every browser call goes
+//! through `Reflect`: a missing API is a value, never an exception in the
+//! page, and no typed binding is imported for each canvas method.
+
+use super::share_menu::{emit, invoke, method, set, settle_with};
+use crate::core::i18n::Locale;
+use crate::core::model::Card;
+use crate::core::quote::{self, Layout, Palette, Placed, Quote, Rgb, Role, CIRCLE, PILL_PAD};
+use js_sys::{Array, Object, Promise, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Window;
+
+/// Pixels kept free inside each text's box on either side: a glyph's ink
+/// may reach a little past its advance (an Arabic letter at the end of a
+/// right-aligned line did, by 1 px, past the safe margin).
+const INK: f32 = 2.0;
+/// The artwork's largest side, and the room between it and the foot's texts.
+const ART: f32 = 128.0;
+const ART_GAP: f32 = 32.0;
+
+/// `obj[name]`.
+fn get(obj: &JsValue, name: &str) -> JsValue {
+    Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Calls `obj[name](args...)`, ignoring what it gives.
+fn call_n(obj: &JsValue, name: &str, args: &[JsValue]) -> Option<JsValue> {
+    let f = method(obj, name)?;
+    let list: Array = args.iter().collect();
+    f.apply(obj, &list).ok()
+}
+
+/// The canvas's 2D context, with the card's font family.
+struct Pen {
+    ctx: JsValue,
+    family: String,
+}
+
+impl Pen {
+    fn font(&self, size: f32, bold: bool) {
+        let weight = if bold { "700 " } else { "400 " };
+        set(&self.ctx, "font", &JsValue::from_str(&[weight, &uint(size), "px ", &self.family].concat()));
+    }
+
+    fn width(&self, text: &str) -> f32 {
+        invoke(&self.ctx, "measureText", &JsValue::from_str(text))
+            .map_or(0.0, |m| get(&m, "width").as_f64().unwrap_or(0.0) as f32)
+    }
+
+    fn fill(&self, color: Rgb) {
+        set(&self.ctx, "fillStyle", &JsValue::from_str(&hex(color)));
+    }
+
+    fn rect(&self, x: f32, y: f32, w: f32, h: f32, color: Rgb) {
+        self.fill(color);
+        call_n(&self.ctx, "fillRect", &[x.into(), y.into(), w.into(), h.into()]);
+    }
+
+    /// A filled pill (`r` = half its height) or circle.
+    fn round(&self, x: f32, y: f32, w: f32, h: f32, color: Rgb) {
+        self.fill(color);
+        call_n(&self.ctx, "beginPath", &[]);
+        call_n(&self.ctx, "roundRect", &[x.into(), y.into(), w.into(), h.into(), (h / 2.0).into()]);
+        call_n(&self.ctx, "fill", &[]);
+    }
+
+    fn text(&self, text: &str, x: f32, y: f32) {
+        call_n(&self.ctx, "fillText", &[JsValue::from_str(text), x.into(), y.into()]);
+    }
+
+    /// `text` broken into lines no wider than `width` at the current font:
+    /// at spaces, and between characters of scripts written without them
+    /// (CJK). A word wider than the line is broken between characters.
+    fn wrap(&self, text: &str, width: f32) -> Vec<String> {
+        let mut lines = Vec::new();
+        let mut line = String::new();
+        for piece in pieces(text) {
+            let candidate = [line.as_str(), piece].concat();
+            if line.is_empty() || self.width(candidate.trim_end()) <= width {
+                line = candidate;
+                if self.width(line.trim_end()) > width {
+                    // One word wider than the line: character by character.
+                    let mut cut = String::new();
+                    for c in core::mem::take(&mut line).chars() {
+                        let mut next = cut.clone();
+                        next.push(c);
+                        if !cut.is_empty() && self.width(&next) > width {
+                            lines.push(core::mem::replace(&mut cut, c.to_string()));
+                        } else {
+                            cut = next;
+                        }
+                    }
+                    line = cut;
+                }
+            } else {
+                lines.push(core::mem::take(&mut line).trim_end().into());
+                line = piece.trim_start().into();
+            }
+        }
+        if !line.trim().is_empty() || lines.is_empty() {
+            lines.push(line.trim_end().into());
+        }
+        lines
+    }
+}
+
+/// A whole number as text (sizes are whole pixels).
+fn uint(v: f32) -> String {
+    crate::core::text::uint(v.round().max(0.0) as u64)
+}
+
+/// `#rrggbb`.
+fn hex(c: Rgb) -> String {
+    let digit = |n: u8| char::from_digit(u32::from(n), 16).unwrap_or('0');
+    let mut s = String::from("#");
+    for b in [c.0, c.1, c.2] {
+        s.push(digit(b >> 4));
+        s.push(digit(b & 15));
+    }
+    s
+}
+
+/// Whether a line may break on either side of `c`: scripts written without
+/// spaces between words.
+fn cjk(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}' | '\u{ff00}'..='\u{ffef}')
+}
+
+/// The text in unbreakable pieces: each word with the spaces after it, and
+/// each CJK character alone.
+fn pieces(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let end = i + c.len_utf8();
+        let space_ends = c.is_whitespace() && next.is_some_and(|n| !n.is_whitespace());
+        if space_ends || cjk(c) || next.is_some_and(cjk) {
+            out.push(text.get(start..end).unwrap_or_default());
+            start = end;
+        }
+    }
+    if start < text.len() {
+        out.push(text.get(start..).unwrap_or_default());
+    }
+    out
+}
+
+/// A CSS colour as the canvas reads it: set as `fillStyle`, read back as
+/// `#rrggbb` (or `rgba(…)` when translucent, taken as opaque).
+fn computed(pen: &Pen, css: &str, fallback: Rgb) -> Rgb {
+    set(&pen.ctx, "fillStyle", &JsValue::from_str(&hex(fallback)));
+    set(&pen.ctx, "fillStyle", &JsValue::from_str(css.trim()));
+    let v = get(&pen.ctx, "fillStyle").as_string().unwrap_or_default();
+    let nums: Vec<u8> = if let Some(h) = v.strip_prefix('#') {
+        (0..3).filter_map(|i| h.get(2 * i..2 * i + 2).and_then(|p| u8::from_str_radix(p, 16).ok())).collect()
+    } else {
+        // "rgba(r, g, b, a)": the whole part of each number.
+        v.split(|c: char| !c.is_ascii_digit() && c != '.')
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                p.bytes().take_while(u8::is_ascii_digit).fold(0u8, |n, d| n.saturating_mul(10).saturating_add(d - b'0'))
+            })
+            .collect()
+    };
+    match nums.as_slice() {
+        [r, g, b, ..] => Rgb(*r, *g, *b),
+        _ => fallback,
+    }
+}
+
+/// The card's palette as computed on `sc` (the card's root: its theme, and
+/// any `--sc-*` the page set), over the built-in one.
+fn palette_of(window: &Window, sc: &JsValue, pen: &Pen, base: Palette) -> Palette {
+    let style = invoke(window.as_ref(), "getComputedStyle", sc).unwrap_or(JsValue::UNDEFINED);
+    let token = |name: &str, fallback: Rgb| {
+        let v = invoke(&style, "getPropertyValue", &JsValue::from_str(name)).and_then(|v| v.as_string());
+        v.filter(|v| !v.trim().is_empty()).map_or(fallback, |v| computed(pen, &v, fallback))
+    };
+    let (bg, accent) = (token("--bg", base.bg), token("--acc", base.accent));
+    Palette {
+        bg,
+        fg: token("--fg", base.fg),
+        muted: token("--mut", base.muted),
+        border: token("--bd", base.border),
+        accent,
+        soft: base.soft,
+        tint: accent.mix(12, bg),
+    }
+}
+
+/// The texts' colours moved from the built-in palette to `to`.
+fn recolour(q: &mut Quote, to: Palette) {
+    let from = q.palette;
+    for t in q.head.iter_mut().chain(q.body.iter_mut()).chain(q.foot.iter_mut()) {
+        t.color = match t.color {
+            c if c == from.accent => to.accent,
+            c if c == from.muted => to.muted,
+            _ => to.fg,
+        };
+    }
+    q.palette = to;
+}
+
+/// Draws the laid-out picture.
+fn draw(pen: &Pen, l: &Layout) {
+    let p = l.palette;
+    pen.rect(0.0, 0.0, quote::WIDTH as f32, quote::HEIGHT as f32, p.bg);
+    if let Some(y) = l.rule {
+        pen.rect(quote::MARGIN, y, quote::WIDTH as f32 - 2.0 * quote::MARGIN, 2.0, p.border);
+    }
+    if let Some((x, y, w, h)) = l.bar {
+        pen.rect(x, y, w, h, p.accent);
+    }
+    set(&pen.ctx, "textBaseline", &JsValue::from_str("middle"));
+    set(&pen.ctx, "direction", &JsValue::from_str(if l.rtl { "rtl" } else { "ltr" }));
+    for t in &l.texts {
+        pen.font(t.size, t.bold);
+        let width = t.width - 2.0 * INK;
+        let mut lines = pen.wrap(&t.text, width);
+        if lines.len() > t.lines {
+            lines.truncate(t.lines);
+            if let Some(last) = lines.last_mut() {
+                while !last.is_empty() && pen.width(&[last.as_str(), "…"].concat()) > width {
+                    last.pop();
+                }
+                last.push('…');
+            }
+        }
+        let right = t.right.unwrap_or(l.rtl);
+        set(&pen.ctx, "textAlign", &JsValue::from_str(if right { "right" } else { "left" }));
+        let x = if right { t.x + t.width - INK } else { t.x + INK };
+        if t.pill {
+            let w = lines.iter().map(|s| pen.width(s)).fold(0.0, f32::max) + 2.0 * PILL_PAD.0;
+            let left = if right { x - w + PILL_PAD.0 } else { x - PILL_PAD.0 };
+            pen.round(left, t.y - PILL_PAD.1, w, t.line + 2.0 * PILL_PAD.1, p.tint);
+        }
+        if let Some((n, cx, cy, r)) = &t.number {
+            pen.round(cx - r, cy - r, 2.0 * r, 2.0 * r, p.tint);
+            pen.font((t.size * CIRCLE.0 * 0.5).round(), true);
+            set(&pen.ctx, "textAlign", &JsValue::from_str("center"));
+            pen.fill(p.accent);
+            pen.text(n, *cx, *cy);
+            set(&pen.ctx, "textAlign", &JsValue::from_str(if right { "right" } else { "left" }));
+            pen.font(t.size, t.bold);
+        }
+        pen.fill(t.color);
+        for (i, line) in lines.iter().enumerate() {
+            pen.text(line, x, t.y + t.line * (i as f32 + 0.5));
+        }
+    }
+}
+
+/// Whether `t` is in the foot (the AI label or the link).
+fn foot(t: &Placed) -> bool {
+    matches!(t.role, Role::AiLabel | Role::Link)
+}
+
+/// `root.querySelector(selector)`, if found.
+fn get_el(root: &JsValue, selector: &str) -> Option<JsValue> {
+    invoke(root, "querySelector", &JsValue::from_str(selector)).filter(|e| e.is_object())
+}
+
+/// The artwork's square, beside the foot at its end side (right, or left
+/// right to left), as tall as the foot (at most `ART`): the foot's texts
+/// give it room, cut with "…" if need be.
+fn art_slot(l: &mut Layout) -> (f32, f32, f32) {
+    let bottom = quote::HEIGHT as f32 - quote::MARGIN;
+    let top =
+        l.texts.iter().filter(|t| foot(t)).map(|t| t.y - if t.pill { PILL_PAD.1 } else { 0.0 }).fold(bottom, f32::min);
+    let side = (bottom - top).min(ART);
+    let room = side + ART_GAP;
+    for t in l.texts.iter_mut().filter(|t| foot(t)) {
+        t.width -= room;
+        if l.rtl {
+            t.x += room;
+        }
+    }
+    let x = if l.rtl { quote::MARGIN } else { quote::WIDTH as f32 - quote::MARGIN - side };
+    (x, bottom - side, side)
+}
+
+/// The card's artwork tile (`art`, its `.art`): the image where the canvas
+/// stays clean with it (same-origin, or CORS-approved), else the initial on
+/// the tint that the card shows beneath it. A cross-origin image would taint
+/// the canvas and so stop `toBlob`; a 1-pixel scratch canvas tries it first.
+fn draw_art(pen: &Pen, art: &JsValue, (x, y, side): (f32, f32, f32), p: Palette) {
+    let ctx = &pen.ctx;
+    // The card's 12 px corners on a 64 px tile.
+    let r = side * 12.0 / 64.0;
+    pen.fill(p.tint);
+    call_n(ctx, "beginPath", &[]);
+    call_n(ctx, "roundRect", &[x.into(), y.into(), side.into(), side.into(), r.into()]);
+    call_n(ctx, "fill", &[]);
+    let img = get_el(art, "img").filter(|i| {
+        get(i, "complete").is_truthy() && get(i, "naturalWidth").as_f64().unwrap_or(0.0) > 0.0 && clean(pen, i)
+    });
+    match img {
+        Some(img) => {
+            call_n(ctx, "save", &[]);
+            call_n(ctx, "clip", &[]);
+            call_n(ctx, "drawImage", &[img, x.into(), y.into(), side.into(), side.into()]);
+            call_n(ctx, "restore", &[]);
+        }
+        None => {
+            let initial = get(art, "textContent").as_string().unwrap_or_default();
+            pen.font((side * 28.0 / 64.0).round(), true);
+            set(ctx, "textAlign", &JsValue::from_str("center"));
+            pen.fill(p.accent);
+            pen.text(initial.trim(), x + side / 2.0, y + side / 2.0);
+        }
+    }
+}
+
+/// Whether drawing `img` leaves a canvas readable.
+fn clean(pen: &Pen, img: &JsValue) -> bool {
+    let Some(canvas) = get(&pen.ctx, "canvas")
+        .dyn_ref::<web_sys::Element>()
+        .and_then(|c| c.owner_document())
+        .and_then(|d| d.create_element("canvas").ok())
+    else {
+        return false;
+    };
+    let Some(ctx) = invoke(canvas.as_ref(), "getContext", &JsValue::from_str("2d")).filter(|c| c.is_object()) else {
+        return false;
+    };
+    let one = JsValue::from_f64(1.0);
+    let zero = JsValue::from_f64(0.0);
+    call_n(&ctx, "drawImage", &[img.clone(), zero.clone(), zero.clone(), one.clone(), one.clone()]).is_some()
+        && call_n(&ctx, "getImageData", &[zero.clone(), zero, one.clone(), one]).is_some()
+}
+
+/// What the picture shares besides the file.
+pub struct Share<'a> {
+    pub title: &'a str,
+    pub text: &'a str,
+    pub url: &'a str,
+    /// The file's name without `.png`.
+    pub name: String,
+    pub saved: &'static str,
+}
+
+/// Draws card's picture (of takeaway `takeaway`, or of the whole card) in
+/// the colours of `sc` and hands it on: `navigator.share` with the file
+/// where `canShare` accepts it, else a download and a clipboard copy; then
+/// says so in `status` and fires `summary-card:share` with `target: "image"`.
+pub fn share_image(
+    window: &Window,
+    sc: &JsValue,
+    status: web_sys::Element,
+    card: &Card,
+    takeaway: Option<usize>,
+    locale: Locale,
+    share: Share<'_>,
+) {
+    let Some(dom) = window.document() else { return };
+    let Ok(canvas) = dom.create_element("canvas") else { return };
+    let _ = canvas.set_attribute("width", &uint(quote::WIDTH as f32));
+    let _ = canvas.set_attribute("height", &uint(quote::HEIGHT as f32));
+    let Some(ctx) = invoke(canvas.as_ref(), "getContext", &JsValue::from_str("2d")).filter(|c| c.is_object()) else {
+        return;
+    };
+    let style = invoke(window.as_ref(), "getComputedStyle", sc).unwrap_or(JsValue::UNDEFINED);
+    let family = invoke(&style, "getPropertyValue", &JsValue::from_str("--ff")).and_then(|v| v.as_string());
+    let pen = Pen { ctx, family: family.filter(|f| !f.trim().is_empty()).unwrap_or_else(|| "sans-serif".into()) };
+    let Some(mut q) = quote::quote(card, takeaway, false, locale) else { return };
+    let colours = palette_of(window, sc, &pen, q.palette);
+    let colours =
+        if colours.bg.lightness() < 500 { palette_of(window, sc, &pen, quote::palette(true)) } else { colours };
+    recolour(&mut q, colours);
+    let mut l = quote::layout(&q, &mut |text, size, bold, width| {
+        pen.font(size, bold);
+        pen.wrap(text, width - 2.0 * INK).len()
+    });
+    let tile = get_el(sc, ".art").filter(|_| l.texts.iter().any(foot)).map(|art| (art, art_slot(&mut l)));
+    draw(&pen, &l);
+    if let Some((art, slot)) = tile {
+        draw_art(&pen, &art, slot, l.palette);
+    }
+    let url = share.url.to_string();
+    let (title, text, name, saved) = (share.title.to_string(), share.text.to_string(), share.name, share.saved);
+    let window = window.clone();
+    let blob = Promise::new(&mut |resolve, _| {
+        call_n(canvas.as_ref(), "toBlob", &[resolve.into(), JsValue::from_str("image/png")]);
+    });
+    settle_with(&blob, move |blob| {
+        let Some(blob) = blob.filter(|b| b.is_object()) else { return };
+        let nav: JsValue = window.navigator().into();
+        let file_name = JsValue::from_str(&[name.as_str(), ".png"].concat());
+        let options = Object::new();
+        set(&options, "type", &JsValue::from_str("image/png"));
+        let file = Reflect::get(&window, &JsValue::from_str("File"))
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            .and_then(|f| Reflect::construct(&f, &Array::of3(&Array::of1(&blob), &file_name, &options)).ok());
+        if let Some(file) = file {
+            let data = Object::new();
+            set(&data, "files", &Array::of1(&file));
+            let can = method(&nav, "canShare").is_some_and(|f| f.call1(&nav, &data).is_ok_and(|v| v.is_truthy()));
+            if can {
+                for (k, v) in [("title", &title), ("text", &text), ("url", &url)] {
+                    set(&data, k, &JsValue::from_str(v));
+                }
+                if let Some(p) = invoke(&nav, "share", &data).and_then(|p| p.dyn_into::<Promise>().ok()) {
+                    settle_with(&p, |_| ());
+                    emit(&status, "image", &url);
+                    return;
+                }
+            }
+        }
+        download(&window, &blob, &file_name);
+        copy_image(&window, &blob);
+        status.set_text_content(Some(saved));
+        emit(&status, "image", &url);
+    });
+}
+
+/// Saves `blob` as `name` through a download link; the blob URL is revoked
+/// a moment later (the download has read it by then).
+fn download(window: &Window, blob: &JsValue, name: &JsValue) {
+    let url_api = get(window.as_ref(), "URL");
+    let Some(href) = invoke(&url_api, "createObjectURL", blob) else { return };
+    let Some(a) = window.document().and_then(|d| d.create_element("a").ok()) else { return };
+    set(a.as_ref(), "href", &href);
+    set(a.as_ref(), "download", name);
+    invoke(a.as_ref(), "click", &JsValue::UNDEFINED);
+    let w: JsValue = window.clone().into();
+    let later = Promise::new(&mut |resolve, _| {
+        call_n(&w, "setTimeout", &[resolve.into(), JsValue::from_f64(4000.0)]);
+    });
+    settle_with(&later, move |_| {
+        invoke(&url_api, "revokeObjectURL", &href);
+    });
+}
+
+/// Puts the picture on the clipboard where the browser allows it; a refusal
+/// is not an error (the download has it).
+fn copy_image(window: &Window, blob: &JsValue) {
+    let Some(item_class) = get(window.as_ref(), "ClipboardItem").dyn_into::<js_sys::Function>().ok() else { return };
+    let parts = Object::new();
+    set(&parts, "image/png", blob);
+    let Ok(item) = Reflect::construct(&item_class, &Array::of1(&parts)) else { return };
+    let clipboard = get(window.navigator().as_ref(), "clipboard");
+    if let Some(p) = invoke(&clipboard, "write", &Array::of1(&item)).and_then(|p| p.dyn_into::<Promise>().ok()) {
+        settle_with(&p, |_| ());
+    }
+}
