@@ -6,11 +6,11 @@
 //! through `Reflect`: a missing API is a value, never an exception in the
 //! page, and no typed binding is imported for each canvas method.
 
-use super::share_menu::{emit, invoke, method, set, settle_with};
 use crate::core::i18n::Locale;
 use crate::core::model::Card;
 use crate::core::quote::{self, Layout, Palette, Placed, Quote, Rgb, Role, CIRCLE, PILL_PAD};
-use js_sys::{Array, Object, Promise, Reflect};
+use js_sys::{Array, Function, Object, Reflect};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Window;
 
@@ -27,11 +27,24 @@ fn get(obj: &JsValue, name: &str) -> JsValue {
     Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// Calls `obj[name](args...)`, ignoring what it gives.
-fn call_n(obj: &JsValue, name: &str, args: &[JsValue]) -> Option<JsValue> {
-    let f = method(obj, name)?;
+/// `obj[name] = value`.
+fn set(obj: &JsValue, name: &str, value: &JsValue) {
+    let _ = Reflect::set(obj, &JsValue::from_str(name), value);
+}
+
+/// Calls `obj[name](args...)` and returns what it gives, if it is a
+/// function and does not throw. (This module's own copy of the share
+/// menu's helpers: it depends on nothing in `web`, so it can move into a
+/// module of its own.)
+fn call(obj: &JsValue, name: &str, args: &[JsValue]) -> Option<JsValue> {
+    let f = get(obj, name).dyn_into::<Function>().ok()?;
     let list: Array = args.iter().collect();
     f.apply(obj, &list).ok()
+}
+
+/// `obj[name](arg)`.
+fn invoke(obj: &JsValue, name: &str, arg: &JsValue) -> Option<JsValue> {
+    call(obj, name, core::slice::from_ref(arg))
 }
 
 /// The canvas's 2D context, with the card's font family.
@@ -57,19 +70,19 @@ impl Pen {
 
     fn rect(&self, x: f32, y: f32, w: f32, h: f32, color: Rgb) {
         self.fill(color);
-        call_n(&self.ctx, "fillRect", &[x.into(), y.into(), w.into(), h.into()]);
+        call(&self.ctx, "fillRect", &[x.into(), y.into(), w.into(), h.into()]);
     }
 
     /// A filled pill (`r` = half its height) or circle.
     fn round(&self, x: f32, y: f32, w: f32, h: f32, color: Rgb) {
         self.fill(color);
-        call_n(&self.ctx, "beginPath", &[]);
-        call_n(&self.ctx, "roundRect", &[x.into(), y.into(), w.into(), h.into(), (h / 2.0).into()]);
-        call_n(&self.ctx, "fill", &[]);
+        call(&self.ctx, "beginPath", &[]);
+        call(&self.ctx, "roundRect", &[x.into(), y.into(), w.into(), h.into(), (h / 2.0).into()]);
+        call(&self.ctx, "fill", &[]);
     }
 
     fn text(&self, text: &str, x: f32, y: f32) {
-        call_n(&self.ctx, "fillText", &[JsValue::from_str(text), x.into(), y.into()]);
+        call(&self.ctx, "fillText", &[JsValue::from_str(text), x.into(), y.into()]);
     }
 
     /// `text` broken into lines no wider than `width` at the current font:
@@ -294,18 +307,18 @@ fn draw_art(pen: &Pen, art: &JsValue, (x, y, side): (f32, f32, f32), p: Palette)
     // The card's 12 px corners on a 64 px tile.
     let r = side * 12.0 / 64.0;
     pen.fill(p.tint);
-    call_n(ctx, "beginPath", &[]);
-    call_n(ctx, "roundRect", &[x.into(), y.into(), side.into(), side.into(), r.into()]);
-    call_n(ctx, "fill", &[]);
+    call(ctx, "beginPath", &[]);
+    call(ctx, "roundRect", &[x.into(), y.into(), side.into(), side.into(), r.into()]);
+    call(ctx, "fill", &[]);
     let img = get_el(art, "img").filter(|i| {
         get(i, "complete").is_truthy() && get(i, "naturalWidth").as_f64().unwrap_or(0.0) > 0.0 && clean(pen, i)
     });
     match img {
         Some(img) => {
-            call_n(ctx, "save", &[]);
-            call_n(ctx, "clip", &[]);
-            call_n(ctx, "drawImage", &[img, x.into(), y.into(), side.into(), side.into()]);
-            call_n(ctx, "restore", &[]);
+            call(ctx, "save", &[]);
+            call(ctx, "clip", &[]);
+            call(ctx, "drawImage", &[img, x.into(), y.into(), side.into(), side.into()]);
+            call(ctx, "restore", &[]);
         }
         None => {
             let initial = get(art, "textContent").as_string().unwrap_or_default();
@@ -331,8 +344,8 @@ fn clean(pen: &Pen, img: &JsValue) -> bool {
     };
     let one = JsValue::from_f64(1.0);
     let zero = JsValue::from_f64(0.0);
-    call_n(&ctx, "drawImage", &[img.clone(), zero.clone(), zero.clone(), one.clone(), one.clone()]).is_some()
-        && call_n(&ctx, "getImageData", &[zero.clone(), zero, one.clone(), one]).is_some()
+    call(&ctx, "drawImage", &[img.clone(), zero.clone(), zero.clone(), one.clone(), one.clone()]).is_some()
+        && call(&ctx, "getImageData", &[zero.clone(), zero, one.clone(), one]).is_some()
 }
 
 /// What the picture shares besides the file.
@@ -340,23 +353,22 @@ pub struct Share<'a> {
     pub title: &'a str,
     pub text: &'a str,
     pub url: &'a str,
-    /// The file's name without `.png`.
-    pub name: String,
-    pub saved: &'static str,
 }
 
-/// Draws card's picture (of takeaway `takeaway`, or of the whole card) in
-/// the colours of `sc` and hands it on: `navigator.share` with the file
-/// where `canShare` accepts it, else a download and a clipboard copy; then
-/// says so in `status` and fires `summary-card:share` with `target: "image"`.
-pub fn share_image(
+/// The one entry: draws `card`'s picture (of takeaway `takeaway`, or of the
+/// whole card) in the colours computed on `sc` (the card's `.sc` root) and
+/// hands it on: to `navigator.share` with the file where `canShare` accepts
+/// it, else as a download (`<title slug>.png`) and a clipboard copy. Then
+/// `done(saved)`, `saved` being whether it was downloaded; nothing when the
+/// canvas cannot be had.
+pub fn share(
     window: &Window,
     sc: &JsValue,
-    status: web_sys::Element,
     card: &Card,
     takeaway: Option<usize>,
     locale: Locale,
     share: Share<'_>,
+    done: Box<dyn FnOnce(bool)>,
 ) {
     let Some(dom) = window.document() else { return };
     let Ok(canvas) = dom.create_element("canvas") else { return };
@@ -382,42 +394,51 @@ pub fn share_image(
     if let Some((art, slot)) = tile {
         draw_art(&pen, &art, slot, l.palette);
     }
-    let url = share.url.to_string();
-    let (title, text, name, saved) = (share.title.to_string(), share.text.to_string(), share.name, share.saved);
+    let name = crate::core::links::slug(&card.title);
+    let Share { title, text, url } = share;
+    let (title, text, url) = (title.to_string(), text.to_string(), url.to_string());
     let window = window.clone();
-    let blob = Promise::new(&mut |resolve, _| {
-        call_n(canvas.as_ref(), "toBlob", &[resolve.into(), JsValue::from_str("image/png")]);
-    });
-    settle_with(&blob, move |blob| {
-        let Some(blob) = blob.filter(|b| b.is_object()) else { return };
+    // toBlob always calls back, with null where it fails.
+    let then = Closure::once_into_js(move |blob: JsValue| {
+        if !blob.is_object() {
+            return;
+        }
         let nav: JsValue = window.navigator().into();
         let file_name = JsValue::from_str(&[name.as_str(), ".png"].concat());
         let options = Object::new();
         set(&options, "type", &JsValue::from_str("image/png"));
-        let file = Reflect::get(&window, &JsValue::from_str("File"))
+        let file = get(&window, "File")
+            .dyn_into::<Function>()
             .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
             .and_then(|f| Reflect::construct(&f, &Array::of3(&Array::of1(&blob), &file_name, &options)).ok());
         if let Some(file) = file {
             let data = Object::new();
             set(&data, "files", &Array::of1(&file));
-            let can = method(&nav, "canShare").is_some_and(|f| f.call1(&nav, &data).is_ok_and(|v| v.is_truthy()));
-            if can {
+            if call(&nav, "canShare", &[data.clone().into()]).is_some_and(|v| v.is_truthy()) {
                 for (k, v) in [("title", &title), ("text", &text), ("url", &url)] {
                     set(&data, k, &JsValue::from_str(v));
                 }
-                if let Some(p) = invoke(&nav, "share", &data).and_then(|p| p.dyn_into::<Promise>().ok()) {
-                    settle_with(&p, |_| ());
-                    emit(&status, "image", &url);
-                    return;
+                if let Some(p) = call(&nav, "share", &[data.into()]) {
+                    quiet(&p);
+                    return done(false);
                 }
             }
         }
         download(&window, &blob, &file_name);
         copy_image(&window, &blob);
-        status.set_text_content(Some(saved));
-        emit(&status, "image", &url);
+        done(true);
     });
+    call(canvas.as_ref(), "toBlob", &[then, JsValue::from_str("image/png")]);
+}
+
+/// Handles a promise's rejection (a reader closing the share sheet, a
+/// refused clipboard), so that it never reaches the page: one no-op
+/// handler for them all.
+fn quiet(promise: &JsValue) {
+    thread_local! {
+        static NOOP: JsValue = Closure::<dyn FnMut(JsValue)>::new(|_: JsValue| ()).into_js_value();
+    }
+    NOOP.with(|noop| invoke(promise, "catch", noop));
 }
 
 /// Saves `blob` as `name` through a download link; the blob URL is revoked
@@ -429,24 +450,21 @@ fn download(window: &Window, blob: &JsValue, name: &JsValue) {
     set(a.as_ref(), "href", &href);
     set(a.as_ref(), "download", name);
     invoke(a.as_ref(), "click", &JsValue::UNDEFINED);
-    let w: JsValue = window.clone().into();
-    let later = Promise::new(&mut |resolve, _| {
-        call_n(&w, "setTimeout", &[resolve.into(), JsValue::from_f64(4000.0)]);
+    let revoke = Closure::once_into_js(move || {
+        call(&url_api, "revokeObjectURL", &[href]);
     });
-    settle_with(&later, move |_| {
-        invoke(&url_api, "revokeObjectURL", &href);
-    });
+    call(window.as_ref(), "setTimeout", &[revoke, JsValue::from_f64(4000.0)]);
 }
 
 /// Puts the picture on the clipboard where the browser allows it; a refusal
 /// is not an error (the download has it).
 fn copy_image(window: &Window, blob: &JsValue) {
-    let Some(item_class) = get(window.as_ref(), "ClipboardItem").dyn_into::<js_sys::Function>().ok() else { return };
+    let Ok(item_class) = get(window.as_ref(), "ClipboardItem").dyn_into::<Function>() else { return };
     let parts = Object::new();
     set(&parts, "image/png", blob);
     let Ok(item) = Reflect::construct(&item_class, &Array::of1(&parts)) else { return };
     let clipboard = get(window.navigator().as_ref(), "clipboard");
-    if let Some(p) = invoke(&clipboard, "write", &Array::of1(&item)).and_then(|p| p.dyn_into::<Promise>().ok()) {
-        settle_with(&p, |_| ());
+    if let Some(p) = call(&clipboard, "write", &[Array::of1(&item).into()]) {
+        quiet(&p);
     }
 }

@@ -9,10 +9,10 @@
 
 use super::build::build;
 use super::listen::{EventListenerOptions, Listener};
-use super::quote_image::{share_image, Share as ImageShare};
+use super::quote_image;
 use crate::core::i18n::{Locale, Messages};
 use crate::core::links::{
-    intent_url, mastodon_host, share_text, share_url, slug, takeaway_text, takeaway_url, takeaways_text, Target,
+    intent_url, mastodon_host, share_text, share_url, takeaway_text, takeaway_url, takeaways_text, Target,
 };
 use crate::core::model::{Card, Document};
 use crate::core::view::{cards, copy_field, mastodon_form, share_menu, Hook, ShareMenu};
@@ -85,14 +85,14 @@ fn target(e: &impl AsRef<EventTarget>) -> &EventTarget {
 }
 
 /// `obj[name]` if it is a function.
-pub(super) fn method(obj: &JsValue, name: &str) -> Option<Function> {
+fn method(obj: &JsValue, name: &str) -> Option<Function> {
     Reflect::get(obj, &JsValue::from_str(name)).ok()?.dyn_into::<Function>().ok()
 }
 
 /// Calls `obj[name](arg)` and returns what it gives, if it is a function
 /// and does not throw. (Through `Reflect`, to keep the number of imported
 /// browser functions, each a piece of JS glue and of wasm, down.)
-pub(super) fn invoke(obj: &JsValue, name: &str, arg: &JsValue) -> Option<JsValue> {
+fn invoke(obj: &JsValue, name: &str, arg: &JsValue) -> Option<JsValue> {
     method(obj, name)?.call1(obj, arg).ok()
 }
 
@@ -102,7 +102,7 @@ fn call(obj: &JsValue, name: &str, arg: &JsValue) -> Option<Promise> {
 }
 
 /// `obj[name] = value`.
-pub(super) fn set(obj: &JsValue, name: &str, value: &JsValue) {
+fn set(obj: &JsValue, name: &str, value: &JsValue) {
     let _ = Reflect::set(obj, &JsValue::from_str(name), value);
 }
 
@@ -115,25 +115,18 @@ struct Pending<F> {
 
 /// Calls `done(true)` when `promise` fulfils and `done(false)` when it
 /// rejects; either way the rejection is handled, so it never reaches the
-/// page.
+/// page. (Two closures instead of `wasm-bindgen-futures`, which costs
+/// several KB of task queue and waker code.)
 fn settle<F: FnOnce(bool) + 'static>(promise: &Promise, done: F) {
-    settle_with(promise, move |value| done(value.is_some()));
-}
-
-/// Calls `done(Some(value))` when `promise` fulfils and `done(None)` when
-/// it rejects, handling the rejection. (Two closures instead of
-/// `wasm-bindgen-futures`, which costs several KB of task queue and waker
-/// code.)
-pub(super) fn settle_with<F: FnOnce(Option<JsValue>) + 'static>(promise: &Promise, done: F) {
     let slot: Rc<RefCell<Option<Pending<F>>>> = Rc::new(RefCell::new(None));
     let handler = |ok: bool| {
         let slot = Rc::clone(&slot);
-        Closure::new(move |value: JsValue| {
+        Closure::new(move |_: JsValue| {
             // Taking the handlers out breaks the cycle; wasm-bindgen frees the
             // running closure once it returns.
             let pending = slot.try_borrow_mut().ok().and_then(|mut p| p.take());
             if let Some(p) = pending {
-                (p.done)(ok.then_some(value));
+                (p.done)(ok);
             }
         })
     };
@@ -149,7 +142,7 @@ fn page_url(window: &Window) -> String {
 }
 
 /// `summary-card:share` on the host element, `detail: { target, url }`.
-pub(super) fn emit(status: &web_sys::Element, target: &str, url: &str) {
+fn emit(status: &web_sys::Element, target: &str, url: &str) {
     let Some(host) = status.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok().map(|r| r.host()) else {
         return;
     };
@@ -348,17 +341,17 @@ fn activate(weak: &Weak<RefCell<State>>, t: Target) {
         Target::Mastodon if stored_mastodon(&w).is_none() => return ask_mastodon(weak),
         Target::Image => {
             if let Ok(s) = state.try_borrow() {
-                let sc = status.closest(".sc").ok().flatten().map_or(JsValue::UNDEFINED, JsValue::from);
                 if let Some(card) = s.card() {
-                    let name = slug(&card.title);
-                    let share = ImageShare {
-                        title: &subject.title,
-                        text: &subject.text,
-                        url: &subject.url,
-                        name,
-                        saved: m.image_saved,
-                    };
-                    share_image(&w, &sc, status, card, subject.takeaway, s.locale, share);
+                    let sc = status.closest(".sc").ok().flatten().map_or(JsValue::UNDEFINED, JsValue::from);
+                    let share = quote_image::Share { title: &subject.title, text: &subject.text, url: &subject.url };
+                    let url = subject.url.clone();
+                    let done = Box::new(move |saved: bool| {
+                        if saved {
+                            status.set_text_content(Some(m.image_saved));
+                        }
+                        emit(&status, "image", &url);
+                    });
+                    quote_image::share(&w, &sc, card, subject.takeaway, s.locale, share, done);
                 }
             }
         }

@@ -3,7 +3,7 @@
 // takes files, else downloaded. Only through the contract: the parts, the
 // data-state, the menu item's data-target and the summary-card:share
 // event; the PNG is decoded and its pixels read in the page.
-import { test, expect } from "./fixtures.mjs";
+import { test, expect, STRICT_CSP, serveUnderCsp } from "./fixtures.mjs";
 import { readFileSync, writeFileSync } from "node:fs";
 
 const read = (path) => readFileSync(new URL(path, import.meta.url), "utf8");
@@ -265,4 +265,24 @@ test("a cross-origin artwork, which would taint the canvas, gives way to the ini
   expect(p).toMatchObject({ count: 1, type: "image/png", width: W, height: H, outside: 0 });
   expect(p.near).toBe(0);
   await expect.poll(() => page.evaluate(() => window.__events.map((e) => e.target))).toEqual(["image"]);
+});
+
+test("under a strict CSP with Trusted Types: downloaded, with no violation", async ({ page, server }) => {
+  await serveUnderCsp(page, server, STRICT_CSP + "; require-trusted-types-for 'script'; trusted-types 'none'");
+  await page.addInitScript(() => {
+    delete Navigator.prototype.share;
+    delete Navigator.prototype.canShare;
+  });
+  const messages = [];
+  page.on("console", (m) => /Content Security Policy|Trusted ?Type|Refused to/i.test(m.text()) && messages.push(m.text()));
+  await page.goto(server + "/csp/module.html");
+  const card = page.locator("summary-card").first();
+  await expect(card).toHaveAttribute("data-state", "ready");
+  const download = page.waitForEvent("download");
+  await card.locator("[part~=share-button]").click();
+  await card.locator("[part~=share-menu] [data-target=image]").click();
+  expect((await download).suggestedFilename()).toMatch(/\.png$/);
+  await expect(card.locator("[role=status]")).toHaveText("Image saved");
+  expect(await page.evaluate(() => window.__violations)).toEqual([]);
+  expect(messages).toEqual([]);
 });
