@@ -256,20 +256,21 @@ pub fn quote(card: &Card, takeaway: Option<usize>, dark: bool, locale: Locale) -
 /// query, fragment or a trailing slash, cut to 56 characters:
 /// `https://www.example.com/ep/42/?utm=x#t` is `example.com/ep/42`.
 pub fn short_link(url: &str) -> String {
-    // Found by bytes: `split_once("://")` brings the two-way string searcher
-    // into the wasm.
-    let scheme_end = url.as_bytes().windows(3).position(|w| w == b"://");
+    // By bytes: `split_once("://")`, `split(['?', '#'])` and `rsplit('@')`
+    // bring string searchers into the widget's wasm.
+    let find = |s: &str, bytes: &[u8]| s.bytes().position(|b| bytes.contains(&b)).unwrap_or(s.len());
+    let scheme_end = (0..url.len()).find(|&i| url.as_bytes().get(i..i + 3) == Some(b"://"));
     let rest = scheme_end.and_then(|i| url.get(i + 3..)).unwrap_or(url);
-    let rest = rest.split(['?', '#']).next().unwrap_or_default();
+    let rest = rest.get(..find(rest, b"?#")).unwrap_or(rest);
+    let slash = find(rest, b"/");
+    let (authority, path) = (rest.get(..slash).unwrap_or(rest), rest.get(slash..).unwrap_or_default());
     // Credentials are no part of what a reader types.
-    let rest = match rest.split_once('/') {
-        Some((authority, path)) => (authority.rsplit('@').next().unwrap_or(authority), path),
-        None => (rest.rsplit('@').next().unwrap_or(rest), ""),
-    };
-    let host = rest.0.strip_prefix("www.").unwrap_or(rest.0);
-    let path = rest.1.trim_end_matches('/');
-    let short = if path.is_empty() { host.to_string() } else { [host, "/", path].concat() };
-    crate::core::text::cut(&short, LINK_CHARS)
+    let at = authority.bytes().rposition(|b| b == b'@');
+    let host = at.and_then(|i| authority.get(i + 1..)).unwrap_or(authority);
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    // The path with its leading slash, without trailing ones.
+    let path = path.trim_end_matches('/');
+    crate::core::text::cut(&crate::core::text::concat(&[host, path]), LINK_CHARS)
 }
 
 /// A text fitted into the picture: the size chosen, where its box is, and

@@ -9,6 +9,7 @@
 use crate::core::i18n::Locale;
 use crate::core::model::Card;
 use crate::core::quote::{self, Layout, Palette, Placed, Quote, Rgb, Role, CIRCLE, PILL_PAD};
+use crate::core::text::concat;
 use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -38,8 +39,13 @@ fn set(obj: &JsValue, name: &str, value: &JsValue) {
 /// module of its own.)
 fn call(obj: &JsValue, name: &str, args: &[JsValue]) -> Option<JsValue> {
     let f = get(obj, name).dyn_into::<Function>().ok()?;
-    let list: Array = args.iter().collect();
-    f.apply(obj, &list).ok()
+    f.apply(obj, &list(args)).ok()
+}
+
+/// A JS array of `items`. (Built by pushing, as `call` does: `Array.of`
+/// would be one more import for each count.)
+fn list(items: &[JsValue]) -> Array {
+    items.iter().collect()
 }
 
 /// `obj[name](arg)`.
@@ -56,7 +62,7 @@ struct Pen {
 impl Pen {
     fn font(&self, size: f32, bold: bool) {
         let weight = if bold { "700 " } else { "400 " };
-        set(&self.ctx, "font", &JsValue::from_str(&[weight, &uint(size), "px ", &self.family].concat()));
+        set(&self.ctx, "font", &JsValue::from_str(&concat(&[weight, &uint(size), "px ", &self.family])));
     }
 
     fn width(&self, text: &str) -> f32 {
@@ -92,7 +98,7 @@ impl Pen {
         let mut lines = Vec::new();
         let mut line = String::new();
         for piece in pieces(text) {
-            let candidate = [line.as_str(), piece].concat();
+            let candidate = concat(&[line.as_str(), piece]);
             if line.is_empty() || self.width(candidate.trim_end()) <= width {
                 line = candidate;
                 if self.width(line.trim_end()) > width {
@@ -171,7 +177,9 @@ fn computed(pen: &Pen, css: &str, fallback: Rgb) -> Rgb {
     set(&pen.ctx, "fillStyle", &JsValue::from_str(css.trim()));
     let v = get(&pen.ctx, "fillStyle").as_string().unwrap_or_default();
     let nums: Vec<u8> = if let Some(h) = v.strip_prefix('#') {
-        (0..3).filter_map(|i| h.get(2 * i..2 * i + 2).and_then(|p| u8::from_str_radix(p, 16).ok())).collect()
+        // By hand: `u8::from_str_radix` brings its panic's formatting.
+        let digits: Vec<u8> = h.chars().filter_map(|c| c.to_digit(16)).map(|d| d as u8).collect();
+        (0..3).filter_map(|i| Some(digits.get(2 * i)?.wrapping_mul(16).wrapping_add(*digits.get(2 * i + 1)?))).collect()
     } else {
         // "rgba(r, g, b, a)": the whole part of each number.
         v.split(|c: char| !c.is_ascii_digit() && c != '.')
@@ -239,7 +247,7 @@ fn draw(pen: &Pen, l: &Layout) {
         if lines.len() > t.lines {
             lines.truncate(t.lines);
             if let Some(last) = lines.last_mut() {
-                while !last.is_empty() && pen.width(&[last.as_str(), "…"].concat()) > width {
+                while !last.is_empty() && pen.width(&concat(&[last.as_str(), "…"])) > width {
                     last.pop();
                 }
                 last.push('…');
@@ -276,7 +284,7 @@ fn foot(t: &Placed) -> bool {
 
 /// `root.querySelector(selector)`, if found.
 fn get_el(root: &JsValue, selector: &str) -> Option<JsValue> {
-    invoke(root, "querySelector", &JsValue::from_str(selector)).filter(|e| e.is_object())
+    invoke(root, "querySelector", &JsValue::from_str(selector)).filter(JsValue::is_truthy)
 }
 
 /// The artwork's square, beside the foot at its end side (right, or left
@@ -339,7 +347,7 @@ fn clean(pen: &Pen, img: &JsValue) -> bool {
     else {
         return false;
     };
-    let Some(ctx) = invoke(canvas.as_ref(), "getContext", &JsValue::from_str("2d")).filter(|c| c.is_object()) else {
+    let Some(ctx) = invoke(canvas.as_ref(), "getContext", &JsValue::from_str("2d")).filter(JsValue::is_truthy) else {
         return false;
     };
     let one = JsValue::from_f64(1.0);
@@ -374,7 +382,7 @@ pub fn share(
     let Ok(canvas) = dom.create_element("canvas") else { return };
     let _ = canvas.set_attribute("width", &uint(quote::WIDTH as f32));
     let _ = canvas.set_attribute("height", &uint(quote::HEIGHT as f32));
-    let Some(ctx) = invoke(canvas.as_ref(), "getContext", &JsValue::from_str("2d")).filter(|c| c.is_object()) else {
+    let Some(ctx) = invoke(canvas.as_ref(), "getContext", &JsValue::from_str("2d")).filter(JsValue::is_truthy) else {
         return;
     };
     let style = invoke(window.as_ref(), "getComputedStyle", sc).unwrap_or(JsValue::UNDEFINED);
@@ -400,20 +408,23 @@ pub fn share(
     let window = window.clone();
     // toBlob always calls back, with null where it fails.
     let then = Closure::once_into_js(move |blob: JsValue| {
-        if !blob.is_object() {
+        if !blob.is_truthy() {
             return;
         }
         let nav: JsValue = window.navigator().into();
-        let file_name = JsValue::from_str(&[name.as_str(), ".png"].concat());
+        let file_name = JsValue::from_str(&concat(&[name.as_str(), ".png"]));
         let options = Object::new();
         set(&options, "type", &JsValue::from_str("image/png"));
-        let file = get(&window, "File")
-            .dyn_into::<Function>()
+        let file = get(&window, "File").dyn_into::<Function>().ok().and_then(|f| {
+            Reflect::construct(
+                &f,
+                &list(&[list(core::slice::from_ref(&blob)).into(), file_name.clone(), options.into()]),
+            )
             .ok()
-            .and_then(|f| Reflect::construct(&f, &Array::of3(&Array::of1(&blob), &file_name, &options)).ok());
+        });
         if let Some(file) = file {
             let data = Object::new();
-            set(&data, "files", &Array::of1(&file));
+            set(&data, "files", &list(&[file]));
             if call(&nav, "canShare", &[data.clone().into()]).is_some_and(|v| v.is_truthy()) {
                 for (k, v) in [("title", &title), ("text", &text), ("url", &url)] {
                     set(&data, k, &JsValue::from_str(v));
@@ -450,7 +461,8 @@ fn download(window: &Window, blob: &JsValue, name: &JsValue) {
     set(a.as_ref(), "href", &href);
     set(a.as_ref(), "download", name);
     invoke(a.as_ref(), "click", &JsValue::UNDEFINED);
-    let revoke = Closure::once_into_js(move || {
+    // Of the same type as toBlob's callback: one piece of glue for both.
+    let revoke = Closure::once_into_js(move |_: JsValue| {
         call(&url_api, "revokeObjectURL", &[href]);
     });
     call(window.as_ref(), "setTimeout", &[revoke, JsValue::from_f64(4000.0)]);
@@ -462,9 +474,9 @@ fn copy_image(window: &Window, blob: &JsValue) {
     let Ok(item_class) = get(window.as_ref(), "ClipboardItem").dyn_into::<Function>() else { return };
     let parts = Object::new();
     set(&parts, "image/png", blob);
-    let Ok(item) = Reflect::construct(&item_class, &Array::of1(&parts)) else { return };
+    let Ok(item) = Reflect::construct(&item_class, &list(&[parts.into()])) else { return };
     let clipboard = get(window.navigator().as_ref(), "clipboard");
-    if let Some(p) = call(&clipboard, "write", &[Array::of1(&item).into()]) {
+    if let Some(p) = call(&clipboard, "write", &[list(&[item]).into()]) {
         quiet(&p);
     }
 }

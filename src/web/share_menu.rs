@@ -342,7 +342,7 @@ fn activate(weak: &Weak<RefCell<State>>, t: Target) {
         Target::Image => {
             if let Ok(s) = state.try_borrow() {
                 if let Some(card) = s.card() {
-                    let sc = status.closest(".sc").ok().flatten().map_or(JsValue::UNDEFINED, JsValue::from);
+                    let sc = invoke(&status, "closest", &JsValue::from_str(".sc")).unwrap_or(JsValue::UNDEFINED);
                     let share = quote_image::Share { title: &subject.title, text: &subject.text, url: &subject.url };
                     let url = subject.url.clone();
                     let done = Box::new(move |saved: bool| {
