@@ -396,7 +396,9 @@ pub fn layout(q: &Quote, lines: &mut dyn FnMut(&str, f32, bool, f32) -> usize) -
         }
         foot.push(p);
     }
-    foot.reverse();
+    // Stacked bottom-up; added to `texts` in reading order at the end
+    // (`.rev()` rather than `reverse()`, whose bounds check brings integer
+    // formatting into the widget's wasm).
     let rule = (!foot.is_empty()).then(|| (y - 40.0).round());
     let foot_start = rule.map_or(y, |r| r - 40.0);
 
@@ -445,7 +447,7 @@ pub fn layout(q: &Quote, lines: &mut dyn FnMut(&str, f32, bool, f32) -> usize) -
         let x = if q.rtl { WIDTH as f32 - MARGIN - BAR.0 } else { MARGIN };
         (x, top, BAR.0, (y - top).max(1.0))
     });
-    texts.extend(foot);
+    texts.extend(foot.into_iter().rev());
     Layout { palette: q.palette, rtl: q.rtl, lang: q.lang, texts, bar, rule }
 }
 
