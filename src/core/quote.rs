@@ -1,13 +1,13 @@
 //! The quote card: the picture of one takeaway (or of the whole card) that a
-//! site uses as its `og:image`, and that the widget's "share as image" will
-//! draw. 1080 by 1350 pixels (4:5).
+//! site uses as its `og:image`, and that the widget's "share as image"
+//! draws. 1080 by 1350 pixels (4:5).
 //!
 //! This module says what goes where without a font: the texts with their
 //! roles, colours, weights, candidate sizes and line limits
 //! ([`quote`]), and where each lands once a renderer has said how many
 //! lines a text takes at a size and width ([`layout`]). The renderer only
 //! wraps and draws: natively `cli::image` (cosmic-text and tiny-skia); in
-//! the browser, later, Canvas 2D. So both draw the same picture.
+//! the browser `web::quote_image` (Canvas 2D). So both draw the same picture.
 //!
 //! Colours are the card's light and dark palettes (`src/card.css`'s
 //! `--_bg`, `--_fg`, … tokens; `tests/image.rs` checks they agree). The
