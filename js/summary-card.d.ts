@@ -112,7 +112,9 @@ export type ShareTarget =
   | "reddit"
   | "telegram"
   | "email"
-  | "mastodon";
+  | "mastodon"
+  /** "Share as image": the quote card as a PNG, shared as a file or downloaded. */
+  | "image";
 
 /** Options of `render()`; each one left out (or undefined) falls back to the element's attribute (or `data-*` attribute), then the default. */
 export interface RenderOptions {

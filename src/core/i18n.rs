@@ -513,6 +513,10 @@ pub struct Messages {
     pub email: &'static str,
     /// "Share by email", its accessible name.
     pub email_name: &'static str,
+    /// "Share as image", the label of the quote-card picture's target.
+    pub share_image: &'static str,
+    /// "Image saved", said when the picture was downloaded.
+    pub image_saved: &'static str,
     /// "Share on {}": the accessible name of a brand's target (X, Bluesky,
     /// …); the brand is its label, untranslated.
     pub share_on: &'static str,
@@ -646,7 +650,7 @@ table_fields! {
     texts: episode spoken footer footer_of ai_label ai_note topics takeaways covers questions notable listen
         share_prompt share share_takeaway share_menu mastodon_server mastodon_go mastodon_hint copy_prompt
         copy_field link_copied takeaways_copied with_guests copy_link copy_takeaways copy_takeaways_name email
-        email_name share_on show_fewer error_title retry loading unit_sep;
+        email_name share_image image_saved share_on show_fewer error_title retry loading unit_sep;
     forms: min_read spoken_episode spoken_read footer_read footer_episode summary_of episodes show_all show_more
         more_problems minutes hours;
 }
@@ -814,6 +818,8 @@ static EN: Messages = Messages {
     copy_takeaways_name: "Copy takeaways as text",
     email: "Email",
     email_name: "Share by email",
+    share_image: "Share as image",
+    image_saved: "Image saved",
     share_on: "Share on {}",
     episodes: &[(One, "{} episode"), (Other, "{} episodes")],
     show_all: &[(One, "Show {} takeaway"), (Other, "Show all {} takeaways")],
@@ -869,6 +875,8 @@ static ES: Messages = Messages {
     copy_takeaways_name: "Copiar las ideas como texto",
     email: "Correo",
     email_name: "Compartir por correo",
+    share_image: "Compartir como imagen",
+    image_saved: "Imagen guardada",
     share_on: "Compartir en {}",
     episodes: &[(One, "{} episodio"), (Other, "{} episodios")],
     show_all: &[(One, "Mostrar {} idea"), (Other, "Mostrar las {} ideas")],
@@ -924,6 +932,8 @@ static DE: Messages = Messages {
     copy_takeaways_name: "Kernaussagen als Text kopieren",
     email: "E-Mail",
     email_name: "Per E-Mail teilen",
+    share_image: "Als Bild teilen",
+    image_saved: "Bild gespeichert",
     share_on: "Auf {} teilen",
     episodes: &[(One, "{} Folge"), (Other, "{} Folgen")],
     show_all: &[(One, "{} Kernaussage anzeigen"), (Other, "Alle {} Kernaussagen anzeigen")],
@@ -979,6 +989,8 @@ static FR: Messages = Messages {
     copy_takeaways_name: "Copier les points clés en texte",
     email: "E-mail",
     email_name: "Partager par e-mail",
+    share_image: "Partager en image",
+    image_saved: "Image enregistrée",
     share_on: "Partager sur {}",
     episodes: &[(One, "{} épisode"), (Other, "{} épisodes")],
     show_all: &[(One, "Afficher {} point clé"), (Other, "Afficher les {} points clés")],
@@ -1034,6 +1046,8 @@ static PT: Messages = Messages {
     copy_takeaways_name: "Copiar os pontos principais como texto",
     email: "E-mail",
     email_name: "Compartilhar por e-mail",
+    share_image: "Compartilhar como imagem",
+    image_saved: "Imagem salva",
     share_on: "Compartilhar no {}",
     episodes: &[(One, "{} episódio"), (Other, "{} episódios")],
     show_all: &[(One, "Mostrar {} ponto principal"), (Other, "Mostrar os {} pontos principais")],
@@ -1089,6 +1103,8 @@ static JA: Messages = Messages {
     copy_takeaways_name: "ポイントをテキストとしてコピー",
     email: "メール",
     email_name: "メールで共有",
+    share_image: "画像で共有",
+    image_saved: "画像を保存しました",
     share_on: "{} で共有",
     episodes: &[(Other, "{}件のエピソード")],
     show_all: &[(Other, "{}件のポイントをすべて表示")],
@@ -1141,6 +1157,8 @@ static ZH: Messages = Messages {
     copy_takeaways_name: "以文本形式复制要点",
     email: "电子邮件",
     email_name: "通过电子邮件分享",
+    share_image: "以图片分享",
+    image_saved: "图片已保存",
     share_on: "分享到 {}",
     episodes: &[(Other, "{}期节目")],
     show_all: &[(Other, "显示全部{}条要点")],
@@ -1222,6 +1240,8 @@ static AR: Messages = Messages {
     copy_takeaways_name: "نسخ النقاط كنص",
     email: "البريد الإلكتروني",
     email_name: "المشاركة عبر البريد الإلكتروني",
+    share_image: "المشاركة كصورة",
+    image_saved: "تم حفظ الصورة",
     share_on: "المشاركة على {}",
     episodes: &[(One, "حلقة واحدة"), (Two, "حلقتان"), (Few, "{} حلقات"), (Other, "{} حلقة")],
     show_all: &[(Other, "عرض كل النقاط ({})")],
@@ -1284,6 +1304,8 @@ static HI: Messages = Messages {
     copy_takeaways_name: "मुख्य बातें टेक्स्ट के रूप में कॉपी करें",
     email: "ईमेल",
     email_name: "ईमेल से शेयर करें",
+    share_image: "छवि के रूप में शेयर करें",
+    image_saved: "छवि सहेजी गई",
     share_on: "{} पर शेयर करें",
     episodes: &[(Other, "{} एपिसोड")],
     show_all: &[(One, "{} मुख्य बात दिखाएँ"), (Other, "सभी {} मुख्य बातें दिखाएँ")],
@@ -1339,6 +1361,8 @@ static HE: Messages = Messages {
     copy_takeaways_name: "העתקת התובנות כטקסט",
     email: "אימייל",
     email_name: "שיתוף באימייל",
+    share_image: "שיתוף כתמונה",
+    image_saved: "התמונה נשמרה",
     share_on: "שיתוף ב-{}",
     episodes: &[(One, "פרק אחד"), (Other, "{} פרקים")],
     show_all: &[(One, "הצגת התובנה"), (Other, "הצגת כל {} התובנות")],

@@ -22,10 +22,12 @@ pub enum Target {
     Telegram,
     Email,
     Mastodon,
+    /// The quote card as a PNG (`core::quote`), shared as a file or saved.
+    Image,
 }
 
 /// Every target, in the default order.
-pub const ALL: [Target; 10] = [
+pub const ALL: [Target; 11] = [
     Target::Copy,
     Target::CopyTakeaways,
     Target::X,
@@ -36,6 +38,7 @@ pub const ALL: [Target; 10] = [
     Target::Telegram,
     Target::Email,
     Target::Mastodon,
+    Target::Image,
 ];
 
 impl Target {
@@ -52,6 +55,7 @@ impl Target {
             Target::Telegram => "telegram",
             Target::Email => "email",
             Target::Mastodon => "mastodon",
+            Target::Image => "image",
         }
     }
 
@@ -69,6 +73,7 @@ impl Target {
             Target::Telegram => "Telegram",
             Target::Email => m.email,
             Target::Mastodon => "Mastodon",
+            Target::Image => m.share_image,
         }
     }
 
@@ -79,6 +84,7 @@ impl Target {
             Target::Copy => m.copy_link.into(),
             Target::CopyTakeaways => m.copy_takeaways_name.into(),
             Target::Email => m.email_name.into(),
+            Target::Image => m.share_image.into(),
             brand => crate::core::i18n::fill(m.share_on, brand.label(m)),
         }
     }
@@ -403,7 +409,7 @@ pub fn mastodon_host(input: &str) -> Option<String> {
 pub fn intent_url(target: Target, text: &str, url: &str, title: &str, mastodon: Option<&str>) -> Option<String> {
     let joined = concat(&[text, " ", url]);
     let u = match target {
-        Target::Copy | Target::CopyTakeaways => return None,
+        Target::Copy | Target::CopyTakeaways | Target::Image => return None,
         Target::X => concat(&["https://x.com/intent/tweet?text=", &encode(&trim_for_x(text)), "&url=", &encode(url)]),
         Target::Bluesky => concat(&["https://bsky.app/intent/compose?text=", &encode(&bluesky_post(text, url))]),
         Target::LinkedIn => concat(&["https://www.linkedin.com/sharing/share-offsite/?url=", &encode(url)]),

@@ -15,10 +15,8 @@ pub mod json;
 pub mod limits;
 pub mod links;
 pub mod model;
-// The quote card's picture: only the CLI draws it so far. Compiled into the
-// browser's wasm unused, it still cost +122 B (+37 gzip) through changed
-// inlining; the widget's "share as image" will drop this gate.
-#[cfg(not(browser))]
+// The quote card's picture: drawn by the CLI (src/cli/image.rs) and by the
+// widget's "Share as image" (src/web/quote_image.rs).
 pub mod quote;
 pub mod readtime;
 // The schema's value types need schemars, which only the CLI builds have.

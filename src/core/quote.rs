@@ -1,13 +1,13 @@
 //! The quote card: the picture of one takeaway (or of the whole card) that a
-//! site uses as its `og:image`, and that the widget's "share as image" will
-//! draw. 1080 by 1350 pixels (4:5).
+//! site uses as its `og:image`, and that the widget's "share as image"
+//! draws. 1080 by 1350 pixels (4:5).
 //!
 //! This module says what goes where without a font: the texts with their
 //! roles, colours, weights, candidate sizes and line limits
 //! ([`quote`]), and where each lands once a renderer has said how many
 //! lines a text takes at a size and width ([`layout`]). The renderer only
 //! wraps and draws: natively `cli::image` (cosmic-text and tiny-skia); in
-//! the browser, later, Canvas 2D. So both draw the same picture.
+//! the browser `web::quote_image` (Canvas 2D). So both draw the same picture.
 //!
 //! Colours are the card's light and dark palettes (`src/card.css`'s
 //! `--_bg`, `--_fg`, … tokens; `tests/image.rs` checks they agree). The
@@ -256,17 +256,21 @@ pub fn quote(card: &Card, takeaway: Option<usize>, dark: bool, locale: Locale) -
 /// query, fragment or a trailing slash, cut to 56 characters:
 /// `https://www.example.com/ep/42/?utm=x#t` is `example.com/ep/42`.
 pub fn short_link(url: &str) -> String {
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let rest = rest.split(['?', '#']).next().unwrap_or_default();
+    // By bytes: `split_once("://")`, `split(['?', '#'])` and `rsplit('@')`
+    // bring string searchers into the widget's wasm.
+    let find = |s: &str, bytes: &[u8]| s.bytes().position(|b| bytes.contains(&b)).unwrap_or(s.len());
+    let scheme_end = (0..url.len()).find(|&i| url.as_bytes().get(i..i + 3) == Some(b"://"));
+    let rest = scheme_end.and_then(|i| url.get(i + 3..)).unwrap_or(url);
+    let rest = rest.get(..find(rest, b"?#")).unwrap_or(rest);
+    let slash = find(rest, b"/");
+    let (authority, path) = (rest.get(..slash).unwrap_or(rest), rest.get(slash..).unwrap_or_default());
     // Credentials are no part of what a reader types.
-    let rest = match rest.split_once('/') {
-        Some((authority, path)) => (authority.rsplit('@').next().unwrap_or(authority), path),
-        None => (rest.rsplit('@').next().unwrap_or(rest), ""),
-    };
-    let host = rest.0.strip_prefix("www.").unwrap_or(rest.0);
-    let path = rest.1.trim_end_matches('/');
-    let short = if path.is_empty() { host.to_string() } else { [host, "/", path].concat() };
-    crate::core::text::cut(&short, LINK_CHARS)
+    let at = authority.bytes().rposition(|b| b == b'@');
+    let host = at.and_then(|i| authority.get(i + 1..)).unwrap_or(authority);
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    // The path with its leading slash, without trailing ones.
+    let path = path.trim_end_matches('/');
+    crate::core::text::cut(&crate::core::text::concat(&[host, path]), LINK_CHARS)
 }
 
 /// A text fitted into the picture: the size chosen, where its box is, and
@@ -392,7 +396,9 @@ pub fn layout(q: &Quote, lines: &mut dyn FnMut(&str, f32, bool, f32) -> usize) -
         }
         foot.push(p);
     }
-    foot.reverse();
+    // Stacked bottom-up; added to `texts` in reading order at the end
+    // (`.rev()` rather than `reverse()`, whose bounds check brings integer
+    // formatting into the widget's wasm).
     let rule = (!foot.is_empty()).then(|| (y - 40.0).round());
     let foot_start = rule.map_or(y, |r| r - 40.0);
 
@@ -441,7 +447,7 @@ pub fn layout(q: &Quote, lines: &mut dyn FnMut(&str, f32, bool, f32) -> usize) -
         let x = if q.rtl { WIDTH as f32 - MARGIN - BAR.0 } else { MARGIN };
         (x, top, BAR.0, (y - top).max(1.0))
     });
-    texts.extend(foot);
+    texts.extend(foot.into_iter().rev());
     Layout { palette: q.palette, rtl: q.rtl, lang: q.lang, texts, bar, rule }
 }
 

@@ -11,6 +11,8 @@
 //! - [`build`]: the view's node tree as DOM nodes;
 //! - [`listen`]: event listeners (gloo-events), owned and counted;
 //! - [`share_menu`]: the share button's behaviours (share module only);
+//! - [`quote_image`]: "Share as image", the quote card drawn on a canvas
+//!   (share module only);
 //! - [`panic`](mod@panic): the panic hook (and the test builds' panic).
 
 pub mod build;
@@ -18,6 +20,7 @@ pub mod entry;
 pub mod listen;
 pub mod mount;
 pub mod panic;
+pub mod quote_image;
 pub mod share_entry;
 pub mod share_menu;
 

@@ -9,6 +9,7 @@
 
 use super::build::build;
 use super::listen::{EventListenerOptions, Listener};
+use super::quote_image;
 use crate::core::i18n::{Locale, Messages};
 use crate::core::links::{
     intent_url, mastodon_host, share_text, share_url, takeaway_text, takeaway_url, takeaways_text, Target,
@@ -60,6 +61,8 @@ struct Subject {
     url: String,
     /// The link to the whole card, for "Copy takeaways".
     card_url: String,
+    /// The takeaway shared, or None for the whole card.
+    takeaway: Option<usize>,
 }
 
 struct Menu {
@@ -337,6 +340,22 @@ fn activate(weak: &Weak<RefCell<State>>, t: Target) {
             copy(&w, status, text, m.takeaways_copied, "copy-takeaways", subject.card_url, m);
         }
         Target::Mastodon if stored_mastodon(&w).is_none() => return ask_mastodon(weak),
+        Target::Image => {
+            if let Ok(s) = state.try_borrow() {
+                if let Some(card) = s.card() {
+                    let sc = invoke(&status, "closest", &JsValue::from_str(".sc")).unwrap_or(JsValue::UNDEFINED);
+                    let share = quote_image::Share { title: &subject.title, text: &subject.text, url: &subject.url };
+                    let url = subject.url.clone();
+                    let done = Box::new(move |saved: bool| {
+                        if saved {
+                            status.set_text_content(Some(m.image_saved));
+                        }
+                        emit(&status, "image", &url);
+                    });
+                    quote_image::share(&w, &sc, card, subject.takeaway, s.locale, share, done);
+                }
+            }
+        }
         // Intent links open in a new tab by their own default action.
         _ => emit(&status, t.id(), &subject.url),
     }
@@ -406,12 +425,14 @@ fn subject(s: &State, which: Option<usize>) -> Option<Subject> {
             text: takeaway_text(card, p),
             url: takeaway_url(card, i, &page),
             card_url,
+            takeaway: Some(i),
         },
         None => Subject {
             title: card.title.clone(),
             text: share_text(card, s.minutes, s.locale),
             url: card_url.clone(),
             card_url,
+            takeaway: None,
         },
     })
 }

@@ -57,9 +57,11 @@ test("without navigator.share: the menu, its exact intent links, and the event",
   const items = menu.locator("[role=menuitem]");
   await expect(items).toHaveText([
     "Copy link", "Copy takeaways", "X", "Bluesky", "LinkedIn", "WhatsApp", "Reddit", "Telegram", "Email", "Mastodon",
+    "Share as image",
   ]);
   const names = ["Copy link", "Copy takeaways as text", "Share on X", "Share on Bluesky", "Share on LinkedIn",
-    "Share on WhatsApp", "Share on Reddit", "Share on Telegram", "Share by email", "Share on Mastodon"];
+    "Share on WhatsApp", "Share on Reddit", "Share on Telegram", "Share by email", "Share on Mastodon",
+    "Share as image"];
   for (const [i, name] of names.entries()) await expect(items.nth(i)).toHaveAccessibleName(name);
 
   const href = (t) => menu.locator(`[data-target=${t}]`).getAttribute("href");
