@@ -185,7 +185,7 @@ export function smoke(name) {
       const items = await driver.executeScript(
         "return [...document.querySelector('#full').shadowRoot.querySelectorAll('[part=share-menu] [role=menuitem]')].map((e) => e.textContent.trim())",
       );
-      assert.deepEqual(items, ["Copy link", "Copy takeaways", "X", "Bluesky", "LinkedIn", "WhatsApp", "Reddit", "Telegram", "Email", "Mastodon"]);
+      assert.deepEqual(items, ["Copy link", "Copy takeaways", "X", "Bluesky", "LinkedIn", "WhatsApp", "Reddit", "Telegram", "Email", "Mastodon", "Share as image"]);
     });
 
     test("f: with JavaScript off, the CLI's static card shows its title and stats, and no Share button", async () => {
