@@ -4,7 +4,8 @@
 //! The pictures are compared with references in `tests/visual/quote-*.png`
 //! (at most 0.5% of pixels may differ by more than 24 in a channel);
 //! `UPDATE_REFERENCES=1 cargo test --test image` rewrites them on purpose.
-//! Native only: the npx (WASI) build has no `image`.
+//! Native only here; tests/node/cli-wasi.test.mjs checks that the npx (WASI)
+//! build writes the same PNG.
 
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]

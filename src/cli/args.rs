@@ -67,9 +67,9 @@ every machine. For characters it lacks (Chinese, Japanese, Devanagari...)
 the system's fonts are used; characters no font has are left out, with a
 warning on standard error.
 
-Without -o the PNG goes to standard output, unless that is a terminal. Not
-available in the npx build: install the native CLI (cargo install
-summary-card).
+Without -o the PNG goes to standard output, unless that is a terminal.
+Under npx (Node's WASI) no system fonts are found: only the characters
+DejaVu Sans has are drawn (for others, cargo install summary-card).
 
 Exit status: 0 written, 1 invalid data, no such takeaway or unwritable
 output, 2 usage error.";

@@ -1,6 +1,5 @@
 //! `summary-card image`: the quote card ([`crate::core::quote`]) drawn as a
-//! PNG. Native only (the npx build has no fonts to draw with, and the fonts
-//! would double its size: docs/decisions.md).
+//! PNG, natively and in the npx (WASI) build alike (docs/decisions.md).
 //!
 //! cosmic-text shapes (harfrust), orders (Unicode bidi) and wraps (UAX #14
 //! line breaks, so CJK wraps between characters) each text; skrifa reads
@@ -11,7 +10,9 @@
 //! when a text has characters that DejaVu Sans lacks (Chinese, Japanese,
 //! Devanagari…) are the system's fonts searched for them (fontdb, and
 //! cosmic-text's fallback lists by script and locale); characters no font
-//! has are left out, and the caller warns.
+//! has are left out, and the caller warns. Under WASI there are no system
+//! fonts (fontdb's `load_system_fonts` finds none outside Windows, macOS and
+//! Unix), so there only DejaVu Sans draws, and the rest gets that warning.
 
 use crate::core::quote::{self, Layout, Placed, Quote, Rgb, CIRCLE, PILL_PAD};
 use cosmic_text::skrifa::instance::{LocationRef, Size};

@@ -6,7 +6,7 @@
 //!
 //! - `args`: the commands, their options and help texts (clap), and the
 //!   checks of `render`'s option values;
-//! - `image`: the quote card as a PNG (`image`; native only);
+//! - `image`: the quote card as a PNG (`image`);
 //! - [`locales`]: the message tables the browser fetches (`__locales`);
 //! - [`page`]: the static HTML of `render`;
 //! - [`rss`]: card JSON from a podcast feed (`from-rss`);
@@ -18,7 +18,6 @@
 mod args;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod fetch;
-#[cfg(not(target_arch = "wasm32"))]
 mod image;
 pub mod locales;
 pub mod page;
@@ -431,90 +430,79 @@ fn parse_or_fail(file: &OsStr, src: &str) -> Result<Document, ExitCode> {
 }
 
 /// `image`: the quote card of a takeaway (or of the whole card) as a PNG,
-/// written to `-o` or standard output. Native only: the npx (WASI) build
-/// says so and exits 2.
+/// written to `-o` or standard output. The same natively and in the npx
+/// (WASI) build, except that WASI finds no system fonts (see `image`).
 fn run_image(args: &Image) -> ExitCode {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let _ = (args, ImageTheme::Light);
+    use std::io::IsTerminal;
+    let file = &args.file;
+    let to_stdout = args.output.as_deref().map_or(true, |o| o == "-");
+    if to_stdout && std::io::stdout().is_terminal() {
         eprintln!(
-            "summary-card: image is not available in the npx build (it needs the native renderer and its fonts); \
-             install the native CLI with cargo: cargo install summary-card"
+            "summary-card: image writes a PNG: name a file with -o OUT.png, or redirect standard output \
+             (see summary-card image --help)"
         );
-        ExitCode::from(2)
+        return ExitCode::from(2);
     }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        use std::io::IsTerminal;
-        let file = &args.file;
-        let to_stdout = args.output.as_deref().map_or(true, |o| o == "-");
-        if to_stdout && std::io::stdout().is_terminal() {
-            eprintln!(
-                "summary-card: image writes a PNG: name a file with -o OUT.png, or redirect standard output \
-                 (see summary-card image --help)"
-            );
-            return ExitCode::from(2);
-        }
-        let src = match read_or_fail(file) {
-            Ok(s) => s,
-            Err(code) => return code,
-        };
-        let card = match parse_or_fail(file, &src) {
-            Ok(Document::Card(card)) => card,
-            Ok(Document::Collection(_)) => {
-                eprintln!("{}: a collection: image draws one card (pick an episode into its own file)", name(file));
-                return ExitCode::FAILURE;
-            }
-            Err(code) => return code,
-        };
-        let locale = Locale::from_tag(&args.locale);
-        let dark = args.theme == ImageTheme::Dark;
-        let Some(quote) = crate::core::quote::quote(&card, args.takeaway.map(|n| n - 1), dark, locale) else {
-            let n = card.takeaways.len();
-            eprintln!(
-                "{}: --takeaway {}: the card has {n} takeaway{}",
-                name(file),
-                args.takeaway.unwrap_or_default(),
-                if n == 1 { "" } else { "s" }
-            );
+    let src = match read_or_fail(file) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let card = match parse_or_fail(file, &src) {
+        Ok(Document::Card(card)) => card,
+        Ok(Document::Collection(_)) => {
+            eprintln!("{}: a collection: image draws one card (pick an episode into its own file)", name(file));
             return ExitCode::FAILURE;
-        };
-        let picture = match image::draw(&quote) {
-            Ok(p) => p,
-            Err(why) => {
-                eprintln!("summary-card: {why}");
-                return ExitCode::FAILURE;
-            }
-        };
-        if !picture.missing.is_empty() {
-            let shown: String = picture.missing.iter().take(8).collect();
-            let more = picture.missing.len().saturating_sub(8);
-            let more = if more > 0 { format!(" and {more} more") } else { String::new() };
-            eprintln!(
-                "summary-card: warning: no font has {shown}{more} ({} characters, left out of the picture); \
-                 install a font for them",
-                picture.missing.len()
-            );
         }
-        match args.output.as_deref().filter(|o| *o != "-") {
-            None => {
-                let mut out = std::io::stdout().lock();
-                match out.write_all(&picture.png).and_then(|()| out.flush()) {
-                    Ok(()) => ExitCode::SUCCESS,
-                    Err(e) => {
-                        eprintln!("summary-card: cannot write the output: {}", why(&e));
-                        ExitCode::FAILURE
-                    }
-                }
-            }
-            Some(out) => match std::fs::write(out, &picture.png) {
+        Err(code) => return code,
+    };
+    let locale = Locale::from_tag(&args.locale);
+    let dark = args.theme == ImageTheme::Dark;
+    let Some(quote) = crate::core::quote::quote(&card, args.takeaway.map(|n| n - 1), dark, locale) else {
+        let n = card.takeaways.len();
+        eprintln!(
+            "{}: --takeaway {}: the card has {n} takeaway{}",
+            name(file),
+            args.takeaway.unwrap_or_default(),
+            if n == 1 { "" } else { "s" }
+        );
+        return ExitCode::FAILURE;
+    };
+    let picture = match image::draw(&quote) {
+        Ok(p) => p,
+        Err(why) => {
+            eprintln!("summary-card: {why}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if !picture.missing.is_empty() {
+        let shown: String = picture.missing.iter().take(8).collect();
+        let more = picture.missing.len().saturating_sub(8);
+        let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+        eprintln!(
+            "summary-card: warning: no font has {shown}{more} ({} characters, left out of the picture); \
+             install a font for them",
+            picture.missing.len()
+        );
+    }
+    match args.output.as_deref().filter(|o| *o != "-") {
+        None => {
+            let mut out = std::io::stdout().lock();
+            match out.write_all(&picture.png).and_then(|()| out.flush()) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
-                    eprintln!("{}: cannot write: {}", name(out), why(&e));
+                    eprintln!("summary-card: cannot write the output: {}", why(&e));
                     ExitCode::FAILURE
                 }
-            },
+            }
         }
+        // Under WASI as FILE is: host::path maps a Windows path.
+        Some(out) => match host::path(out).and_then(|path| std::fs::write(path, &picture.png).map_err(|e| why(&e))) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(why) => {
+                eprintln!("{}: cannot write: {why}", name(out));
+                ExitCode::FAILURE
+            }
+        },
     }
 }
 

@@ -136,9 +136,12 @@ test("the tarball holds exactly what users need: dist/, the CLI, the README and 
     const re = new RegExp("^" + t.replace(/^\.\//, "").replace(/[.]/g, "\\.").replace("*", "[^/]+") + "$");
     expect(files.some((f) => re.test(f)), t).toBe(true);
   }
-  // A bound against accidents (a stray build folder), not a budget: the CLI's
-  // WASI build, with the RSS reader's XML, HTML and date crates, is 1.1 MB of it.
-  expect(packed.unpackedSize).toBeLessThan(2_000_000);
+  // A bound against accidents (a stray build folder), not a budget. Measured
+  // (issue 18, `image` in the npx build): 4,067,392 B unpacked (tarball
+  // 1,860,782 B), of which the CLI's WASI build is 3,741,780 B (1,729,609 gzip):
+  // the RSS reader's crates, and image's renderer with its two DejaVu fonts
+  // (1,468,640 B). Before image: 1,453,527 B unpacked, tarball 662,434 B.
+  expect(packed.unpackedSize).toBeLessThan(4_150_000);
 });
 
 test("a TypeScript project type-checks against the installed package's types", async () => {
