@@ -441,7 +441,7 @@ pub fn split(template: &str) -> (&str, &str) {
 
 /// The words the widget adds to a card, in one locale. English is shown for
 /// each; `{}` marks the inserted value (an element or a number).
-#[derive(PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct Messages {
     /// "{} episode", stats line; `{}` is the duration label (a `<time>`).
     pub episode: &'static str,
@@ -635,7 +635,7 @@ macro_rules! table_fields {
             pub fn from_json(src: &str) -> Option<Messages> {
                 let mut r = Reader { table: json::parse(src).ok()?, ok: true };
                 // English, each message then read over it.
-                let mut m = Messages { ..EN };
+                let mut m = EN;
                 $(r.text(stringify!($t), &mut m.$t);)*
                 $(r.forms(stringify!($f), &mut m.$f);)*
                 r.date(&mut m.date);
