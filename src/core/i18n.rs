@@ -441,7 +441,7 @@ pub fn split(template: &str) -> (&str, &str) {
 
 /// The words the widget adds to a card, in one locale. English is shown for
 /// each; `{}` marks the inserted value (an element or a number).
-#[derive(PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct Messages {
     /// "{} episode", stats line; `{}` is the duration label (a `<time>`).
     pub episode: &'static str,
@@ -563,7 +563,9 @@ thread_local! {
 
 /// The table [`load`] took for `locale`, if any.
 fn loaded(locale: Locale) -> Option<&'static Messages> {
-    LOADED.with(|t| t.try_borrow().ok()?.iter().find(|(l, _)| *l == locale).and_then(|&(_, m)| m))
+    // `try_with`, not `with`: its panic would bring std's formatting of
+    // `AccessError` into the wasm (bench/SIZE.md, issue 17).
+    LOADED.try_with(|t| t.try_borrow().ok()?.iter().find(|(l, _)| *l == locale).and_then(|&(_, m)| m)).ok().flatten()
 }
 
 /// The file name (without `.json`) of the table a card in the locale of
@@ -585,15 +587,17 @@ pub fn load(tag: &str, json: &str) -> bool {
     if locale == Locale::En {
         return false;
     }
-    LOADED.with(|t| {
-        let Ok(mut t) = t.try_borrow_mut() else { return false };
-        if let Some(&(_, m)) = t.iter().find(|(l, _)| *l == locale) {
-            return m.is_some();
-        }
-        let m = Messages::from_json(json).map(|m| &*Box::leak(Box::new(m)));
-        t.push((locale, m));
-        m.is_some()
-    })
+    LOADED
+        .try_with(|t| {
+            let Ok(mut t) = t.try_borrow_mut() else { return false };
+            if let Some(&(_, m)) = t.iter().find(|(l, _)| *l == locale) {
+                return m.is_some();
+            }
+            let m = Messages::from_json(json).map(|m| &*Box::leak(Box::new(m)));
+            t.push((locale, m));
+            m.is_some()
+        })
+        .unwrap_or(false)
 }
 
 /// Date pattern tokens in tables: `{d}` is [`Day`], and so on.
@@ -635,7 +639,7 @@ macro_rules! table_fields {
             pub fn from_json(src: &str) -> Option<Messages> {
                 let mut r = Reader { table: json::parse(src).ok()?, ok: true };
                 // English, each message then read over it.
-                let mut m = Messages { ..EN };
+                let mut m = EN;
                 $(r.text(stringify!($t), &mut m.$t);)*
                 $(r.forms(stringify!($f), &mut m.$f);)*
                 r.date(&mut m.date);
