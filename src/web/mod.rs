@@ -13,6 +13,7 @@
 //! - [`share_menu`]: the share button's behaviours (share module only);
 //! - [`quote_image`]: "Share as image", the quote card drawn on a canvas
 //!   (share module only);
+//! - [`reflect`]: browser calls through `Reflect` (share module only);
 //! - [`panic`](mod@panic): the panic hook (and the test builds' panic).
 
 pub mod build;
@@ -21,6 +22,7 @@ pub mod listen;
 pub mod mount;
 pub mod panic;
 pub mod quote_image;
+pub mod reflect;
 pub mod share_entry;
 pub mod share_menu;
 

@@ -6,11 +6,12 @@
 //! through `Reflect`: a missing API is a value, never an exception in the
 //! page, and no typed binding is imported for each canvas method.
 
+use super::reflect::{apply as call, get, invoke, list, set};
 use crate::core::i18n::Locale;
 use crate::core::model::Card;
 use crate::core::quote::{self, Layout, Palette, Placed, Quote, Rgb, Role, CIRCLE, PILL_PAD};
 use crate::core::text::concat;
-use js_sys::{Array, Function, Object, Reflect};
+use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Window;
@@ -22,36 +23,6 @@ const INK: f32 = 2.0;
 /// The artwork's largest side, and the room between it and the foot's texts.
 const ART: f32 = 128.0;
 const ART_GAP: f32 = 32.0;
-
-/// `obj[name]`.
-fn get(obj: &JsValue, name: &str) -> JsValue {
-    Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
-}
-
-/// `obj[name] = value`.
-fn set(obj: &JsValue, name: &str, value: &JsValue) {
-    let _ = Reflect::set(obj, &JsValue::from_str(name), value);
-}
-
-/// Calls `obj[name](args...)` and returns what it gives, if it is a
-/// function and does not throw. (This module's own copy of the share
-/// menu's helpers: it depends on nothing in `web`, so it can move into a
-/// module of its own.)
-fn call(obj: &JsValue, name: &str, args: &[JsValue]) -> Option<JsValue> {
-    let f = get(obj, name).dyn_into::<Function>().ok()?;
-    f.apply(obj, &list(args)).ok()
-}
-
-/// A JS array of `items`. (Built by pushing, as `call` does: `Array.of`
-/// would be one more import for each count.)
-fn list(items: &[JsValue]) -> Array {
-    items.iter().collect()
-}
-
-/// `obj[name](arg)`.
-fn invoke(obj: &JsValue, name: &str, arg: &JsValue) -> Option<JsValue> {
-    call(obj, name, core::slice::from_ref(arg))
-}
 
 /// The canvas's 2D context, with the card's font family.
 struct Pen {

@@ -10,13 +10,14 @@
 use super::build::build;
 use super::listen::{EventListenerOptions, Listener};
 use super::quote_image;
+use super::reflect::{invoke, method, set};
 use crate::core::i18n::{Locale, Messages};
 use crate::core::links::{
     intent_url, mastodon_host, share_text, share_url, takeaway_text, takeaway_url, takeaways_text, Target,
 };
 use crate::core::model::{Card, Document};
 use crate::core::view::{cards, copy_field, mastodon_form, share_menu, Hook, ShareMenu};
-use js_sys::{Array, Function, Object, Promise, Reflect};
+use js_sys::{Array, Object, Promise, Reflect};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::closure::Closure;
@@ -85,26 +86,9 @@ fn target(e: &impl AsRef<EventTarget>) -> &EventTarget {
     e.as_ref()
 }
 
-/// `obj[name]` if it is a function.
-fn method(obj: &JsValue, name: &str) -> Option<Function> {
-    Reflect::get(obj, &JsValue::from_str(name)).ok()?.dyn_into::<Function>().ok()
-}
-
-/// Calls `obj[name](arg)` and returns what it gives, if it is a function
-/// and does not throw. (Through `Reflect`, to keep the number of imported
-/// browser functions, each a piece of JS glue and of wasm, down.)
-fn invoke(obj: &JsValue, name: &str, arg: &JsValue) -> Option<JsValue> {
-    method(obj, name)?.call1(obj, arg).ok()
-}
-
 /// Calls `obj[name](arg)` and returns the promise it gives, if any.
 fn call(obj: &JsValue, name: &str, arg: &JsValue) -> Option<Promise> {
     invoke(obj, name, arg)?.dyn_into::<Promise>().ok()
-}
-
-/// `obj[name] = value`.
-fn set(obj: &JsValue, name: &str, value: &JsValue) {
-    let _ = Reflect::set(obj, &JsValue::from_str(name), value);
 }
 
 /// A promise's outcome on its way to `done`, with the two handlers that
